@@ -1,0 +1,143 @@
+/**
+ * Contracts between the runtime's parts: the executor (steps, expectations,
+ * properties) drives targets, services and fault proxies only through these.
+ */
+import type { ServiceKind, ToxicType } from '../ir.js';
+
+/* ----------------------------------------------------------------- history */
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-cased names; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+  text: string;
+  /** Parsed JSON when the body is JSON, else undefined. */
+  json?: unknown;
+}
+
+/** Times are ms since the run started (performance.now based, sub-ms precision). */
+export interface RequestEntry {
+  type: 'request';
+  seq: number;
+  step?: string;
+  instance: number;
+  /** Actor name and params when the request was sent `as` someone. */
+  actor?: { name: string; identity: string; params: Record<string, unknown> };
+  request: HttpRequest;
+  sentAt: number;
+  receivedAt: number;
+  response?: HttpResponse;
+  /** Transport error (connection refused, reset, timeout) instead of a response. */
+  error?: string;
+}
+
+export interface FaultEntry {
+  type: 'fault';
+  seq: number;
+  at: number;
+  service: string;
+  /** e.g. `add timeout (downstream, toxicity 1)`, `remove timeout`, `kill`, `start`. */
+  action: string;
+}
+
+export interface MarkEntry {
+  type: 'mark';
+  seq: number;
+  at: number;
+  name: string;
+}
+
+export type HistoryEntry = RequestEntry | FaultEntry | MarkEntry;
+
+/* ------------------------------------------------------------------ logs */
+
+export interface LogLine {
+  instance: number;
+  stream: 'stdout' | 'stderr';
+  /** ms since the run started. */
+  at: number;
+  text: string;
+}
+
+/* ---------------------------------------------------------------- targets */
+
+export interface TargetInstance {
+  index: number;
+  /** Base URL for HTTP targets (command, url, module), e.g. http://127.0.0.1:41234 */
+  baseUrl?: string;
+  send(request: HttpRequest, options?: { timeoutMs?: number }): Promise<HttpResponse>;
+}
+
+export interface StartOptions {
+  instances: number;
+  /** Env for the implementation: the spec's env, service URLs (pointing at fault proxies). */
+  env: Record<string, string>;
+}
+
+export interface RunningTarget {
+  /** Human description of the implementation judged, e.g. `command: node examples/…`. */
+  readonly description: string;
+  readonly instances: readonly TargetInstance[];
+  /** Every captured output line so far, in order, across instances. */
+  logs(): readonly LogLine[];
+  restart(instance: number): Promise<void>;
+  /** Throws when an instance exited unexpectedly, with its last output lines. */
+  assertAlive(): void;
+  stop(): Promise<void>;
+}
+
+export interface CliRunResult {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+/* --------------------------------------------------------------- services */
+
+export interface RunningService {
+  readonly name: string;
+  readonly kind: ServiceKind;
+  /** Direct URL (for probes). */
+  readonly directUrl: string;
+  /** URL through the fault proxy (handed to the target). */
+  readonly proxiedUrl: string;
+  /** False for external services: no kill/restart/pause. */
+  readonly managed: boolean;
+  /** Empty the data between criteria and property runs (FLUSHALL; TRUNCATE user tables). */
+  reset(): Promise<void>;
+  kill(): Promise<void>;
+  start(options?: { wipe?: boolean }): Promise<void>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/* ------------------------------------------------------------------ faults */
+
+export interface ToxicSpec {
+  name: string;
+  type: ToxicType;
+  stream: 'upstream' | 'downstream';
+  toxicity: number;
+  attributes: Record<string, number>;
+}
+
+export interface FaultProxy {
+  /** 127.0.0.1 port the target connects to. */
+  readonly port: number;
+  readonly upstream: { host: string; port: number };
+  addToxic(toxic: ToxicSpec): void;
+  removeToxic(name: string): void;
+  removeAll(): void;
+  toxics(): readonly ToxicSpec[];
+  close(): Promise<void>;
+}
