@@ -145,6 +145,7 @@ export type Step =
   | SendStep
   | RunStep
   | ParallelStep
+  | SequenceStep
   | EachStep
   | EventuallyStep
   | WaitStep
@@ -207,6 +208,12 @@ export interface RunStep extends StepBase {
 
 export interface ParallelStep extends StepBase {
   kind: 'parallel';
+  steps: Step[];
+}
+
+/** Steps run one after the other: a branch of a `parallel` that has several steps. */
+export interface SequenceStep extends StepBase {
+  kind: 'sequence';
   steps: Step[];
 }
 

@@ -22,7 +22,7 @@ export interface HttpResponse {
   json?: unknown;
 }
 
-/** Times are ms since the run started (performance.now based, sub-ms precision). */
+/** Times are `performance.now()` values (ms, sub-ms precision, one clock for the whole process); reports subtract the run's start. */
 export interface RequestEntry {
   type: 'request';
   seq: number;
@@ -61,7 +61,7 @@ export type HistoryEntry = RequestEntry | FaultEntry | MarkEntry;
 export interface LogLine {
   instance: number;
   stream: 'stdout' | 'stderr';
-  /** ms since the run started. */
+  /** `performance.now()` when the line was read. */
   at: number;
   text: string;
 }
@@ -112,6 +112,8 @@ export interface RunningService {
   readonly proxiedUrl: string;
   /** False for external services: no kill/restart/pause. */
   readonly managed: boolean;
+  /** The fault proxy in front of the service (every service has one). */
+  readonly proxy: FaultProxy;
   /** Empty the data between criteria and property runs (FLUSHALL; TRUNCATE user tables). */
   reset(): Promise<void>;
   kill(): Promise<void>;
@@ -141,3 +143,13 @@ export interface FaultProxy {
   toxics(): readonly ToxicSpec[];
   close(): Promise<void>;
 }
+
+/* ------------------------------------------------------ module entry points */
+// Implemented in src/runtime/targets/index.ts, src/runtime/services/index.ts,
+// src/runtime/faults/index.ts; the executor imports them from there.
+//
+// startTarget(config: TargetConfig, options: StartOptions & { root: string }): Promise<RunningTarget>
+// runCli(config: CliTarget, run: { args: string[]; stdin?: string; env: Record<string, string>; cwd: string; timeoutMs: number }): Promise<CliRunResult>
+// resolveTargetOverride(override: string, declared: TargetConfig): TargetConfig
+// startService(name: string, config: ServiceConfig, options: { tempRoot: string; seed: number }): Promise<RunningService>
+// createFaultProxy(options: { upstream: { host: string; port: number }; seed: number }): Promise<FaultProxy>

@@ -1,0 +1,3 @@
+import { serveRateLimitApp } from './serve.js';
+
+await serveRateLimitApp();

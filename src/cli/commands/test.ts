@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { SECTION_KINDS, SECTION_TITLES } from '../../ir.js';
+import type { CliContext } from '../context.js';
+import { CliError, ExitCode } from '../errors.js';
+import type { ExitCodeValue } from '../errors.js';
+import { runGeneratedSuites } from '../run-vitest.js';
+import { compileProject } from './compile.js';
+
+export interface TestOptions {
+  target?: string;
+  seed?: string;
+  path?: string;
+  runs?: string;
+  criterion?: string;
+}
+
+/** Compiles, then runs the generated suites; exit 0 when all passed, 1 when any failed. */
+export async function testProject(
+  context: CliContext,
+  args: readonly string[],
+  options: TestOptions,
+): Promise<ExitCodeValue> {
+  validate(options);
+  const { suites } = await compileProject(context, args);
+  const env: Record<string, string> = { SPECGATE_ROOT: context.root };
+  if (options.target !== undefined) env.SPECGATE_TARGET = options.target;
+  if (options.seed !== undefined) env.SPECGATE_SEED = options.seed;
+  if (options.path !== undefined) env.SPECGATE_PATH = options.path;
+  if (options.runs !== undefined) env.SPECGATE_RUNS = options.runs;
+  if (context.verbose) env.SPECGATE_VERBOSE = '1';
+
+  const passed = await runGeneratedSuites({
+    root: context.root,
+    files: suites.map((suite) => join(context.root, suite)),
+    ...(options.criterion !== undefined ? { testNamePattern: criterionPattern(options.criterion) } : {}),
+    env,
+  });
+  return passed ? ExitCode.ok : ExitCode.failed;
+}
+
+/**
+ * Matches the test titled `<id> name: prose` or `<id>: prose`. vitest matches the full name
+ * (file, describe and test titles joined by spaces), so the id is anchored right after a
+ * section's describe title: an id mentioned in another criterion's prose does not match.
+ */
+export function criterionPattern(id: string): RegExp {
+  const sections = SECTION_KINDS.map((kind) => escapeRegExp(SECTION_TITLES[kind])).join('|');
+  return new RegExp(`(?:^|\\s)(?:${sections}) ${escapeRegExp(id)}[ :]`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function validate(options: TestOptions): void {
+  if (options.seed !== undefined && !/^-?\d+$/.test(options.seed)) {
+    throw new CliError(`--seed ${options.seed}: expected an integer`);
+  }
+  if (options.runs !== undefined && !/^[1-9]\d*$/.test(options.runs)) {
+    throw new CliError(`--runs ${options.runs}: expected a positive integer`);
+  }
+  if (options.path !== undefined && !/^\d+(:\d+)*$/.test(options.path)) {
+    throw new CliError(`--path ${options.path}: expected a fast-check path such as 0:1:3`);
+  }
+  if (options.criterion !== undefined && options.criterion.trim() === '') {
+    throw new CliError('--criterion: expected a criterion id such as AC-1');
+  }
+}

@@ -1,0 +1,53 @@
+import pc from 'picocolors';
+
+export type Colors = ReturnType<typeof pc.createColors>;
+
+/** Where a command writes, and how: the one place the CLI touches stdout/stderr. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+}
+
+export interface CliContext {
+  /** Absolute project root (`--cwd`, else the process's working directory). */
+  root: string;
+  verbose: boolean;
+  color: boolean;
+  colors: Colors;
+  io: CliIo;
+  /** A result line (stdout). */
+  out(line: string): void;
+  /** A message line (stderr). */
+  err(line: string): void;
+  /** A progress line, shown with --verbose only (stderr). */
+  info(line: string): void;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+  };
+}
+
+export function createContext(options: {
+  root: string;
+  verbose: boolean;
+  color: boolean;
+  io: CliIo;
+}): CliContext {
+  const { io, verbose } = options;
+  return {
+    ...options,
+    colors: pc.createColors(options.color),
+    out: (line) => io.stdout(`${line}\n`),
+    err: (line) => io.stderr(`${line}\n`),
+    info: (line) => {
+      if (verbose) io.stderr(`${line}\n`);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The specgate command line: reads files, writes atomically, runs vitest and maps results to
+ * exit codes. `main` never exits the process; bin/specgate.js sets the exit code it returns.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { colorEnabled } from './color.js';
+import { createContext, processIo } from './context.js';
+import type { CliContext, CliIo } from './context.js';
+import { CliError, EXIT_CODES_HELP, ExitCode } from './errors.js';
+import type { ExitCodeValue } from './errors.js';
+import { checkProject } from './commands/check.js';
+import { compileProject } from './commands/compile.js';
+import { initProject } from './commands/init.js';
+import { lintProject } from './commands/lint.js';
+import { testProject } from './commands/test.js';
+import type { TestOptions } from './commands/test.js';
+
+interface GlobalOptions {
+  cwd?: string;
+  verbose?: boolean;
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const color = colorEnabled(io.env, io.stdoutIsTTY);
+  let exitCode: ExitCodeValue = ExitCode.ok;
+  const program = buildProgram(io, color, async (options, run) => {
+    const context = createContext({
+      root: resolve(options.cwd ?? process.cwd()),
+      verbose: options.verbose === true,
+      color,
+      io,
+    });
+    exitCode = await run(context);
+  });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, argv.includes('--verbose'));
+  }
+}
+
+type Runner = (options: GlobalOptions, run: (context: CliContext) => Promise<ExitCodeValue>) => Promise<void>;
+
+function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
+  const program = new Command('specgate')
+    .description('Compile Markdown feature specs into vitest suites that judge any implementation.')
+    .version(packageVersion(), '--version', 'print the version')
+    .option('--cwd <dir>', 'project root (default: the current directory)')
+    .option('--verbose', 'say more: progress, warnings, stack traces')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand(false)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureHelp({ showGlobalOptions: true })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      getOutHasColors: () => color,
+      getErrHasColors: () => color,
+    })
+    .addHelpText('after', EXIT_CODES_HELP);
+
+  const command = (name: string, description: string): Command =>
+    program.command(name).description(description).addHelpText('after', EXIT_CODES_HELP);
+  const globals = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
+
+  command('init', 'write a starter spec, specs/example.md (refuses when the project has specs)').action(
+    async (_options: object, cmd: Command) => runWith(globals(cmd), (context) => initProject(context)),
+  );
+
+  command('lint', 'report spec errors and structural warnings')
+    .argument('[spec...]', 'spec files (default: specs/*.md)')
+    .action(async (specs: string[], _options: object, cmd: Command) =>
+      runWith(globals(cmd), (context) => lintProject(context, specs)),
+    );
+
+  command('compile', 'compile specs into generated/<name>.test.ts; writes nothing if any spec has an error')
+    .argument('[spec...]', 'spec files (default: specs/*.md; then orphaned generated files are deleted)')
+    .action(async (specs: string[], _options: object, cmd: Command) =>
+      runWith(globals(cmd), async (context) => {
+        await compileProject(context, specs);
+        return ExitCode.ok;
+      }),
+    );
+
+  command(
+    'check',
+    'check that generated/ is in step with specs/ (stale, hand-edited, orphaned, missing, outdated)',
+  ).action(async (_options: object, cmd: Command) =>
+    runWith(globals(cmd), (context) => checkProject(context)),
+  );
+
+  command('test', 'compile, then run the generated suites with vitest')
+    .argument('[spec...]', 'spec files (default: specs/*.md)')
+    .option(
+      '--target <cmd|url>',
+      "judge this implementation instead of the spec's target (a URL, module:path#export, or a shell command)",
+    )
+    .option('--seed <n>', 'seed of the property runs (replay a failure)')
+    .option('--path <p>', 'fast-check path of a counterexample (replay a failure)')
+    .option('--runs <n>', 'property runs per criterion (overrides the spec)')
+    .option('--criterion <id>', 'run only the criterion with this id, e.g. AC-1')
+    .addOption(new Option('--verbose', 'say more: progress, warnings, stack traces').hideHelp())
+    .action(async (specs: string[], options: TestOptions, cmd: Command) =>
+      runWith(globals(cmd), (context) => testProject(context, specs, options)),
+    );
+
+  return program;
+}
+
+function reportError(error: unknown, io: CliIo, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successful exits; commander has already printed usage errors.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (error instanceof CliError) {
+    io.stderr(`specgate: ${error.message}\n`);
+    if (verbose && error.stack) io.stderr(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`specgate: internal error: ${message}\n`);
+  io.stderr(
+    verbose && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : '(run with --verbose for the stack trace)\n',
+  );
+  return ExitCode.usage;
+}
+
+function packageVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const { version } = JSON.parse(text) as { version?: unknown };
+  return typeof version === 'string' ? version : '0.0.0';
+}

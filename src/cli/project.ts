@@ -1,0 +1,94 @@
+/**
+ * The project on disk as the commands see it: spec files under `specs/`, generated
+ * suites under `generated/`, paths relative to the root with `/` separators.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Spec } from '../ir.js';
+import { GENERATED_DIR } from '../compile/index.js';
+import { parseSpec } from '../parse/index.js';
+import { CliError } from './errors.js';
+
+export const SPECS_DIR = 'specs';
+
+export interface LoadedSpec {
+  /** Relative path, e.g. `specs/rate-limit.md`. */
+  file: string;
+  source: string;
+  spec?: Spec;
+  diagnostics: Diagnostic[];
+}
+
+export interface GeneratedFile {
+  /** Relative path, e.g. `generated/rate-limit.test.ts`. */
+  file: string;
+  text: string;
+}
+
+/** `specs/*.md` except README.md, sorted. */
+export async function listSpecFiles(root: string): Promise<string[]> {
+  const names = await readdirIfExists(join(root, SPECS_DIR));
+  return names
+    .filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md')
+    .sort()
+    .map((name) => `${SPECS_DIR}/${name}`);
+}
+
+/** The spec files named on the command line (relative to the root), or all of them; never none. */
+export async function selectSpecFiles(root: string, args: readonly string[]): Promise<string[]> {
+  if (args.length === 0) {
+    const all = await listSpecFiles(root);
+    if (all.length === 0)
+      throw new CliError('no specs found: expected specs/*.md (run `specgate init` to start)');
+    return all;
+  }
+  const files: string[] = [];
+  for (const arg of args) {
+    const absolute = resolve(root, arg);
+    const file = relative(root, absolute).split(sep).join('/');
+    if (file.startsWith('../') || isAbsolute(file))
+      throw new CliError(`${arg}: not inside the project ${root}`);
+    if (!file.endsWith('.md')) throw new CliError(`${arg}: a spec is a Markdown file (.md)`);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info?.isFile()) throw new CliError(`${arg}: no such spec file`);
+    if (!files.includes(file)) files.push(file);
+  }
+  return files;
+}
+
+export async function loadSpecs(root: string, files: readonly string[]): Promise<LoadedSpec[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const source = await readFile(join(root, file), 'utf8');
+      const { spec, diagnostics } = parseSpec(source, file);
+      return spec ? { file, source, spec, diagnostics } : { file, source, diagnostics };
+    }),
+  );
+}
+
+/** `generated/*.test.ts`, sorted. */
+export async function loadGeneratedFiles(root: string): Promise<GeneratedFile[]> {
+  const names = (await readdirIfExists(join(root, GENERATED_DIR)))
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const file = `${GENERATED_DIR}/${name}`;
+      return { file, text: await readFile(join(root, file), 'utf8') };
+    }),
+  );
+}
+
+export function hasErrors(spec: Pick<LoadedSpec, 'diagnostics' | 'spec'>): boolean {
+  return !spec.spec || spec.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}
+
+async function readdirIfExists(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}

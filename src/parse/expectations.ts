@@ -1,0 +1,169 @@
+import { Ajv } from 'ajv';
+import type {
+  CliExpectation,
+  Matcher,
+  RedisKeyExpectation,
+  ResponseExpectation,
+  TemplateValue,
+} from '../ir.js';
+import { describeValue, type Reporter } from './reporter.js';
+import { BLOCK_CODES, validate } from './schema.js';
+import { templateValue } from './values.js';
+import type { YamlValue } from './yaml-tree.js';
+
+/**
+ * Matchers are plain data in the IR (the runtime interprets them), so reading one means
+ * checking it: known `$` keys, no mixing with plain keys, and nested matchers where a
+ * matcher takes one (`$not`, `$each`, `$length`).
+ */
+export function readMatcherOrValue(value: YamlValue, reporter: Reporter): Matcher | TemplateValue {
+  if (value.isMap() && isMatcherShaped(value, reporter)) checkMatcher(value, reporter);
+  return templateValue(value);
+}
+
+/** A JSON body: plain objects match as subsets and may hold matchers at any depth. */
+export function readBody(value: YamlValue, reporter: Reporter): Matcher | TemplateValue {
+  if (value.isMap()) {
+    if (isMatcherShaped(value, reporter)) checkMatcher(value, reporter);
+    else value.entries().forEach(([, child]) => readBody(child, reporter));
+  } else if (value.isSeq()) {
+    value.items().forEach((item) => readBody(item, reporter));
+  }
+  return templateValue(value);
+}
+
+/** True when every key starts with `$`; reports a mapping that mixes both kinds. */
+function isMatcherShaped(value: YamlValue, reporter: Reporter): boolean {
+  const keys = value.keys();
+  const dollar = keys.filter((k) => k.startsWith('$'));
+  if (dollar.length === 0) return false;
+  if (dollar.length < keys.length) {
+    const plain = keys.find((k) => !k.startsWith('$'))!;
+    reporter.report(
+      'SG3014',
+      value.get(plain)!.keyRange(),
+      {},
+      {
+        expected: 'only matcher keys ($eq, $gte, $matches, …) or only plain keys',
+        found: keys.join(', '),
+      },
+    );
+    return false;
+  }
+  return true;
+}
+
+function checkMatcher(value: YamlValue, reporter: Reporter): void {
+  validate('matcher', value, reporter, BLOCK_CODES);
+  const not = value.get('$not');
+  if (not) {
+    if (not.isMap() && isMatcherShaped(not, reporter)) checkMatcher(not, reporter);
+    else if (!not.isMap() || not.keys().length === 0) {
+      reporter.report(
+        'SG3005',
+        not.range(),
+        { what: '"$not"' },
+        { expected: 'a matcher', found: describeValue(not.value) },
+      );
+    }
+  }
+  for (const key of ['$each', '$length']) {
+    const nested = value.get(key);
+    if (nested) readMatcherOrValue(nested, reporter);
+  }
+  for (const key of ['$schema']) {
+    const schema = value.get(key);
+    if (schema) checkJsonSchema(schema, reporter);
+  }
+}
+
+const schemaChecker = new Ajv({ strict: false, validateSchema: true });
+
+/** A JSON Schema written in a spec must itself be valid, or every response would "fail". */
+export function checkJsonSchema(value: YamlValue, reporter: Reporter): void {
+  if (!value.isMap()) return;
+  try {
+    schemaChecker.compile(value.value as object);
+  } catch (error) {
+    reporter.report(
+      'SG3013',
+      value.range(),
+      { what: 'the JSON Schema' },
+      { expected: 'a valid JSON Schema', found: (error as Error).message },
+    );
+  }
+}
+
+export function readResponseExpectation(value: YamlValue, reporter: Reporter): ResponseExpectation {
+  const expectation: ResponseExpectation = {};
+  const status = value.get('status');
+  if (status) expectation.status = readMatcherOrValue(status, reporter) as ResponseExpectation['status'];
+  const headers = value.get('headers');
+  if (headers?.isMap()) {
+    expectation.headers = Object.fromEntries(
+      headers.entries().map(([name, v]) => [name, readMatcherOrValue(v, reporter) as Matcher | string]),
+    );
+  }
+  const body = value.get('body');
+  if (body) expectation.body = readBody(body, reporter);
+  const bodySchema = value.get('body schema');
+  if (bodySchema?.isMap()) {
+    checkJsonSchema(bodySchema, reporter);
+    expectation.bodySchema = bodySchema.value as Record<string, unknown>;
+  }
+  const text = value.get('text');
+  if (text) expectation.text = readMatcherOrValue(text, reporter) as Matcher | string;
+  const latency = value.get('latency');
+  if (latency) expectation.latency = readMatcherOrValue(latency, reporter) as Matcher | number;
+  return expectation;
+}
+
+export function readCliExpectation(value: YamlValue, reporter: Reporter): CliExpectation {
+  const expectation: CliExpectation = {};
+  for (const key of ['exit', 'stdout', 'stderr'] as const) {
+    const entry = value.get(key);
+    if (entry) expectation[key] = readMatcherOrValue(entry, reporter) as Matcher & number & string;
+  }
+  const json = value.get('json');
+  if (json) expectation.json = readBody(json, reporter);
+  const files = value.get('files');
+  if (files?.isMap()) {
+    expectation.files = Object.fromEntries(
+      files.entries().map(([path, v]) => [path, readMatcherOrValue(v, reporter) as Matcher | string]),
+    );
+  }
+  return expectation;
+}
+
+const REDIS_KEY_CHECKS = ['exists', 'type', 'ttl', 'size', 'members'] as const;
+
+/** `expect redis` takes key checks under `expect:` or, as a shorthand, beside `key`. */
+export function readRedisKeyExpectation(
+  step: YamlValue,
+  reporter: Reporter,
+): RedisKeyExpectation | undefined {
+  const nested = step.get('expect');
+  const flat = REDIS_KEY_CHECKS.filter((k) => step.get(k) !== undefined);
+  if (nested && flat.length > 0) {
+    reporter.report(
+      'SG3015',
+      step.get(flat[0]!)!.keyRange(),
+      { a: 'expect', b: flat[0]!, context: 'an expect redis step' },
+      {
+        hint: `move "${flat[0]!}" under "expect"`,
+      },
+    );
+  }
+  const source = nested ?? (flat.length > 0 ? step : undefined);
+  if (!source) return undefined;
+  const expectation: RedisKeyExpectation = {};
+  const exists = source.get('exists')?.value;
+  if (typeof exists === 'boolean') expectation.exists = exists;
+  const type = source.get('type')?.string();
+  if (type) expectation.type = type as RedisKeyExpectation['type'] & string;
+  for (const key of ['ttl', 'size', 'members'] as const) {
+    const entry = source.get(key);
+    if (entry) expectation[key] = readMatcherOrValue(entry, reporter) as Matcher & number;
+  }
+  return expectation;
+}

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { SECTION_TITLES, type Criterion, type Section, type SectionKind, type Spec } from '../ir.js';
+import { readCheck } from './check.js';
+import { readFrontMatter, type FrontMatter } from './config.js';
+import { splitFrontMatter } from './front-matter.js';
+import { readMarkdown, type RawCriterion, type RawDocument } from './markdown.js';
+import { describeValue, Reporter } from './reporter.js';
+import { BlockOffsetMap, LineIndex } from './text-index.js';
+import { parseYaml } from './yaml-tree.js';
+
+export { splitTemplate, type SplitTemplate, type TemplatePart } from './templates.js';
+
+/** Sections a spec cannot do without (errors); the others are expected (warnings). */
+const REQUIRED_SECTIONS: readonly SectionKind[] = ['goal', 'acceptance'];
+const EXPECTED_SECTIONS: readonly SectionKind[] = ['io', 'constraints', 'failure-modes', 'out-of-scope'];
+
+/**
+ * Parses a Markdown spec into the IR. Pure: no I/O, never throws on bad input, and reports
+ * every problem it can find at once. `spec` is present only when there is no error.
+ */
+export function parseSpec(source: string, file: string): { spec?: Spec; diagnostics: Diagnostic[] } {
+  const reporter = new Reporter(file, new LineIndex(source));
+  let spec: Spec | undefined;
+  try {
+    spec = parseInto(source, reporter);
+  } catch (error) {
+    // A bug in specgate must not look like a crash of the user's spec: report it as a diagnostic.
+    reporter.report('SG9001', [0, 0], { detail: (error as Error).message ?? String(error) });
+  }
+  const diagnostics = sortDiagnostics(reporter.diagnostics);
+  return reporter.hasErrors() || !spec ? { diagnostics } : { spec, diagnostics };
+}
+
+function parseInto(source: string, reporter: Reporter): Spec | undefined {
+  const split = splitFrontMatter(source);
+  const document = readMarkdown(split.body, reporter);
+
+  let frontMatter: FrontMatter | undefined;
+  if (split.unterminated) {
+    reporter.report(
+      'SG2002',
+      split.unterminated,
+      {},
+      { hint: 'end the front matter with a line holding only ---' },
+    );
+  } else if (!split.frontMatter) {
+    reporter.report(
+      'SG2001',
+      [0, 0],
+      {},
+      { expected: 'a "---" line, YAML with at least spec and target, and a closing "---"' },
+    );
+  } else {
+    const { text, start } = split.frontMatter;
+    const { root, errors } = parseYaml(text, { toSource: (offset) => start + offset });
+    for (const error of errors) reporter.report('SG2003', error.range, { detail: error.message });
+    if (root && !root.isMap())
+      reporter.report('SG2004', split.frontMatter.range, {}, { found: describeValue(root.value) });
+    else if (root) frontMatter = readFrontMatter(root, reporter);
+  }
+
+  checkDocumentShape(document, frontMatter, reporter);
+  const sections = document.sections.map((raw): Section => ({
+    kind: raw.kind,
+    heading: raw.heading,
+    text: raw.text,
+    items: raw.items.map((item) => ({ text: item.text, place: reporter.place(...item.range) })),
+    criteria: raw.criteria.map((criterion) => readCriterion(criterion, frontMatter, reporter)),
+    place: reporter.place(...raw.range),
+  }));
+  checkDuplicateIds(document, reporter);
+
+  if (!frontMatter?.name) return undefined;
+  return {
+    name: frontMatter.name,
+    title: frontMatter.title ?? document.title?.text ?? '',
+    file: reporter.file,
+    sha256: createHash('sha256').update(source, 'utf8').digest('hex'),
+    config: frontMatter.config,
+    sections,
+    place: reporter.place(0, source.length),
+  };
+}
+
+function readCriterion(
+  raw: RawCriterion,
+  frontMatter: FrontMatter | undefined,
+  reporter: Reporter,
+): Criterion {
+  const criterion: Criterion = {
+    id: raw.id,
+    prose: raw.prose,
+    section: raw.section,
+    place: reporter.place(...raw.range),
+  };
+  if (raw.name !== undefined) criterion.name = raw.name;
+  if (!raw.yaml) return criterion;
+  const offsets = new BlockOffsetMap(raw.yaml.value, reporter.lines, raw.yaml.firstLine);
+  const { root, errors } = parseYaml(raw.yaml.value, offsets);
+  for (const error of errors) reporter.report('SG3001', error.range, { id: raw.id, detail: error.message });
+  if (root) {
+    const check = readCheck(root, raw.id, reporter.place(...raw.yaml.range), frontMatter?.known, reporter);
+    if (check) criterion.check = check;
+  }
+  return criterion;
+}
+
+function checkDocumentShape(
+  document: RawDocument,
+  frontMatter: FrontMatter | undefined,
+  reporter: Reporter,
+): void {
+  if (!document.title && frontMatter?.title === undefined) {
+    reporter.report('SG1001', [0, 0], {}, { expected: 'a "# Title" line after the front matter' });
+  }
+  // Missing sections are reported where the title is, the natural place to read the outline from.
+  const at = document.title?.range ?? [0, 0];
+  const present = new Set(document.sections.map((s) => s.kind));
+  for (const kind of REQUIRED_SECTIONS) {
+    if (!present.has(kind))
+      reporter.report(
+        'SG1003',
+        at,
+        { section: SECTION_TITLES[kind] },
+        { hint: `add "## ${SECTION_TITLES[kind]}"` },
+      );
+  }
+  for (const kind of EXPECTED_SECTIONS) {
+    if (!present.has(kind))
+      reporter.report(
+        'SG1004',
+        at,
+        { section: SECTION_TITLES[kind] },
+        { hint: `add "## ${SECTION_TITLES[kind]}"` },
+      );
+  }
+}
+
+function checkDuplicateIds(document: RawDocument, reporter: Reporter): void {
+  const first = new Map<string, RawCriterion>();
+  for (const criterion of document.sections.flatMap((s) => s.criteria)) {
+    const earlier = first.get(criterion.id);
+    if (!earlier) {
+      first.set(criterion.id, criterion);
+      continue;
+    }
+    const line = reporter.lines.point(earlier.idRange[0]).line;
+    reporter.report(
+      'SG5001',
+      criterion.idRange,
+      { id: criterion.id },
+      { hint: `first used on line ${line}; ids must be unique in a spec` },
+    );
+  }
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.place.start.offset - b.place.start.offset ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}

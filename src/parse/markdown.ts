@@ -1,0 +1,259 @@
+import type { Code, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { SECTION_TITLES, type SectionKind } from '../ir.js';
+import { didYouMean, type Reporter } from './reporter.js';
+
+/** A criterion as written in Markdown, before its YAML block is read. */
+export interface RawCriterion {
+  id: string;
+  name?: string;
+  prose: string;
+  section: SectionKind;
+  range: [number, number];
+  idRange: [number, number];
+  yaml?: { value: string; firstLine: number; range: [number, number] };
+}
+
+export interface RawItem {
+  text: string;
+  range: [number, number];
+}
+
+export interface RawSection {
+  kind: SectionKind;
+  heading: string;
+  text: string;
+  items: RawItem[];
+  criteria: RawCriterion[];
+  range: [number, number];
+}
+
+export interface RawDocument {
+  title?: { text: string; range: [number, number] };
+  sections: RawSection[];
+}
+
+/** Heading text (lower case, letters only) → section; variants writers use are tolerated. */
+const SECTION_ALIASES: Readonly<Record<string, SectionKind>> = {
+  goal: 'goal',
+  goals: 'goal',
+  inputsoutputs: 'io',
+  inputsandoutputs: 'io',
+  io: 'io',
+  interface: 'io',
+  constraints: 'constraints',
+  failuremodes: 'failure-modes',
+  outofscope: 'out-of-scope',
+  nongoals: 'out-of-scope',
+  acceptance: 'acceptance',
+  acceptancecriteria: 'acceptance',
+};
+
+/** Sections whose list items must all be criteria. */
+const CRITERIA_ONLY: ReadonlySet<SectionKind> = new Set(['acceptance', 'failure-modes']);
+/** Sections whose criteria may carry yaml blocks. */
+const CRITERIA_SECTIONS: ReadonlySet<SectionKind> = new Set(['constraints', 'failure-modes', 'acceptance']);
+
+const ID = /^([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?:\s+(\S.*))?$/s;
+
+export function sectionKindOf(heading: string): SectionKind | undefined {
+  return SECTION_ALIASES[heading.toLowerCase().replace(/[^a-z]/g, '')];
+}
+
+/** Reads the Markdown structure: title, sections, prose items and criteria with their yaml blocks. */
+export function readMarkdown(body: string, reporter: Reporter): RawDocument {
+  const root: Root = fromMarkdown(body);
+  const document: RawDocument = { sections: [] };
+  const seen = new Map<SectionKind, RawSection>();
+  // Everything between two H2 headings; unknown or repeated sections get a group too, so they end the one before.
+  const groups: Array<{ start: number; section?: RawSection; nodes: RootContent[] }> = [];
+  let current: (typeof groups)[number] | undefined;
+
+  for (const node of root.children) {
+    if (node.type === 'heading' && node.depth === 1) {
+      if (document.title) reporter.report('SG1002', rangeOf(node));
+      else document.title = { text: plainText(node).trim(), range: rangeOf(node) };
+      continue;
+    }
+    if (node.type === 'heading' && node.depth === 2) {
+      current = { start: rangeOf(node)[0], nodes: [] };
+      groups.push(current);
+      const heading = plainText(node).trim();
+      const kind = sectionKindOf(heading);
+      if (!kind) {
+        const hint = didYouMean(heading, Object.values(SECTION_TITLES));
+        reporter.report(
+          'SG1005',
+          rangeOf(node),
+          { heading },
+          {
+            expected: `one of: ${Object.values(SECTION_TITLES).join(', ')}`,
+            found: heading,
+            ...(hint ? { hint } : {}),
+          },
+        );
+        continue;
+      }
+      if (seen.has(kind)) {
+        reporter.report('SG1006', rangeOf(node), { section: SECTION_TITLES[kind] });
+        continue;
+      }
+      const section: RawSection = { kind, heading, text: '', items: [], criteria: [], range: rangeOf(node) };
+      seen.set(kind, section);
+      current.section = section;
+      document.sections.push(section);
+      continue;
+    }
+    current?.nodes.push(node);
+  }
+
+  groups.forEach((group, i) => {
+    const { section } = group;
+    if (!section) return;
+    const end = groups[i + 1]?.start ?? body.length;
+    section.text = body.slice(section.range[1], end).trim();
+    section.range = [section.range[0], section.range[0] + body.slice(section.range[0], end).trimEnd().length];
+    readSectionContent(section, group.nodes, reporter);
+  });
+  return document;
+}
+
+function readSectionContent(section: RawSection, nodes: RootContent[], reporter: Reporter): void {
+  const claimed = new Set<Code>();
+  for (const node of nodes) {
+    if (node.type !== 'list') continue;
+    for (const item of (node as List).children) {
+      const criterion = readCriterion(item, section.kind, reporter, claimed);
+      if (criterion) {
+        section.criteria.push(criterion);
+        continue;
+      }
+      if (CRITERIA_ONLY.has(section.kind)) {
+        // Its yaml block is part of the same mistake: one diagnostic is enough.
+        yamlBlocks(item).forEach((code) => claimed.add(code));
+        const firstLine = plainText(item).trim().split('\n')[0] ?? '';
+        reporter.report(
+          'SG1007',
+          rangeOf(item),
+          { section: SECTION_TITLES[section.kind] },
+          {
+            expected: 'an item starting with a bold id and a colon, e.g. **AC-1 short-name**: prose',
+            found: firstLine,
+          },
+        );
+        continue;
+      }
+      section.items.push({ text: normaliseSpace(plainText(item)), range: rangeOf(item) });
+    }
+  }
+  if (!CRITERIA_SECTIONS.has(section.kind)) return;
+  for (const node of nodes) {
+    for (const code of yamlBlocks(node)) {
+      if (!claimed.has(code))
+        reporter.report(
+          'SG1008',
+          rangeOf(code),
+          {},
+          { hint: 'put it inside a list item that starts with **ID**:' },
+        );
+    }
+  }
+}
+
+function readCriterion(
+  item: ListItem,
+  section: SectionKind,
+  reporter: Reporter,
+  claimed: Set<Code>,
+): RawCriterion | undefined {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return undefined;
+  const strong = first.children[0];
+  if (strong?.type !== 'strong') return undefined;
+  let label = plainText(strong).trim();
+  const colonInside = label.endsWith(':');
+  if (colonInside) label = label.slice(0, -1).trim();
+  const after = first.children[1];
+  const colonAfter = after?.type === 'text' && /^\s*:/.test(after.value);
+  if (!colonInside && !colonAfter) return undefined;
+  const match = ID.exec(label);
+  if (!match) return undefined;
+
+  const criterion: RawCriterion = {
+    id: match[1]!,
+    prose: criterionProse(item, first),
+    section,
+    range: rangeOf(item),
+    idRange: rangeOf(strong),
+  };
+  if (match[2] !== undefined) criterion.name = match[2].trim();
+
+  const blocks = yamlBlocks(item);
+  blocks.forEach((code) => claimed.add(code));
+  const [block, ...extra] = blocks;
+  if (block) {
+    criterion.yaml = {
+      value: block.value,
+      firstLine: (block.position?.start.line ?? 0) + 1,
+      range: rangeOf(block),
+    };
+  }
+  for (const code of extra) reporter.report('SG1009', rangeOf(code), { id: criterion.id });
+  return criterion;
+}
+
+function criterionProse(item: ListItem, first: Paragraph): string {
+  const [, ...rest] = first.children;
+  const lead: PhrasingContent[] = rest.map((node, i) =>
+    i === 0 && node.type === 'text' ? { ...node, value: node.value.replace(/^\s*:\s*/, '') } : node,
+  );
+  const parts = [plainText({ type: 'paragraph', children: lead }), ...item.children.slice(1).map(plainText)];
+  return normaliseSpace(parts.filter((p) => p.trim() !== '').join('\n'));
+}
+
+function yamlBlocks(node: Nodes): Code[] {
+  if (node.type === 'code') return /^ya?ml$/i.test(node.lang ?? '') ? [node] : [];
+  if (!('children' in node)) return [];
+  return (node.children as Nodes[]).flatMap(yamlBlocks);
+}
+
+const INLINE_CONTAINERS = new Set([
+  'paragraph',
+  'heading',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'tableCell',
+]);
+
+/** Text of a node with Markdown formatting removed; code blocks are left out (they are the checks). */
+export function plainText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'code':
+    case 'html':
+      return '';
+    case 'break':
+      return '\n';
+    case 'image':
+      return node.alt ?? '';
+    default:
+      if (!('children' in node)) return '';
+      return (node.children as Nodes[])
+        .map(plainText)
+        .filter((text) => INLINE_CONTAINERS.has(node.type) || text !== '')
+        .join(INLINE_CONTAINERS.has(node.type) ? '' : '\n');
+  }
+}
+
+function normaliseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function rangeOf(node: Nodes): [number, number] {
+  return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
+}

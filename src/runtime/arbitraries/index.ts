@@ -1,0 +1,6 @@
+export { arbitraryFor, forAllArbitrary } from './generator.js';
+export { csvArbitrary, renderCsv, quoteField } from './csv.js';
+export { fakerArbitrary, fakerMethod, fakerSeed, withFaker } from './faker.js';
+export { isoCodes, CURRENCY_CODES, COUNTRY_CODES, LANGUAGE_CODES } from './iso.js';
+export { textArbitrary } from './text.js';
+export { dateArbitrary, decimalArbitrary, slugArbitrary, formatIsoDate, formatUnits } from './scalars.js';

@@ -1,0 +1,19 @@
+/**
+ * The fault proxy: a TCP proxy on 127.0.0.1 in front of a service, with
+ * Toxiproxy-style toxics (see docs/faults.md).
+ */
+import type { FaultProxy } from '../types.js';
+import { TcpFaultProxy } from './proxy.js';
+
+export { toxicDefinitions } from './toxics/index.js';
+export type { ToxicDefinition, StreamToxicDefinition, ProxyToxicDefinition } from './toxic.js';
+
+/** Starts listening on a free 127.0.0.1 port; every accepted connection is piped to `upstream`. */
+export async function createFaultProxy(options: {
+  upstream: { host: string; port: number };
+  seed: number;
+}): Promise<FaultProxy> {
+  const proxy = new TcpFaultProxy(options.upstream, options.seed);
+  await proxy.listen();
+  return proxy;
+}

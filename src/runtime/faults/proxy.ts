@@ -1,0 +1,154 @@
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { FaultProxy, ToxicSpec } from '../types.js';
+import { resolveToxic, type ResolvedToxic } from './attributes.js';
+import { ProxyConnection } from './connection.js';
+import { createRandom, hashParts, unitFromParts } from './random.js';
+import type { ProxyControl } from './toxic.js';
+
+const LOOPBACK = '127.0.0.1';
+
+interface ActiveToxic extends ResolvedToxic {
+  /** Connections this toxic has met so far: the k-th one draws from (seed, name, k). */
+  connectionsMet: number;
+  /** Set for proxy-wide toxics. */
+  heal?: () => void;
+}
+
+/** A TCP proxy on 127.0.0.1 in front of one upstream, with Toxiproxy-style toxics. */
+export class TcpFaultProxy implements FaultProxy {
+  readonly upstream: { host: string; port: number };
+  private listenPort = 0;
+  private server: Server | undefined;
+  private readonly connections = new Set<ProxyConnection>();
+  private readonly active = new Map<string, ActiveToxic>();
+  private disabledBy = 0;
+  private listening: Promise<void> = Promise.resolve();
+  private listenFailure: Error | undefined;
+  private closed = false;
+  private readonly control: ProxyControl = {
+    disable: () => this.disable(),
+    enable: () => this.enable(),
+  };
+
+  constructor(
+    upstream: { host: string; port: number },
+    private readonly seed: number,
+  ) {
+    this.upstream = { host: upstream.host, port: upstream.port };
+  }
+
+  get port(): number {
+    return this.listenPort;
+  }
+
+  /** Listens on a free port the first time, then on the same port again after `down`. */
+  async listen(): Promise<void> {
+    const server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => this.accept(socket));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ port: this.listenPort, host: LOOPBACK }, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    server.on('error', (error) => {
+      this.listenFailure = error;
+    });
+    this.listenPort = (server.address() as AddressInfo).port;
+  }
+
+  addToxic(toxic: ToxicSpec): void {
+    this.assertUsable();
+    const resolved = resolveToxic(toxic);
+    if (this.active.has(toxic.name)) {
+      throw new Error(`toxic "${toxic.name}" already exists on the proxy to ${this.describeUpstream()}`);
+    }
+    const entry: ActiveToxic = { ...resolved, connectionsMet: 0 };
+    this.active.set(toxic.name, entry);
+    if (entry.definition.scope === 'proxy') entry.heal = entry.definition.apply(this.control);
+    else for (const connection of this.connections) this.place(entry, connection);
+  }
+
+  /** Removing a toxic that is not there does nothing, so a timed heal and an explicit heal may both run. */
+  removeToxic(name: string): void {
+    const entry = this.active.get(name);
+    if (!entry) return;
+    this.active.delete(name);
+    if (entry.heal) entry.heal();
+    else for (const connection of this.connections) connection.remove(name);
+  }
+
+  removeAll(): void {
+    for (const name of [...this.active.keys()]) this.removeToxic(name);
+  }
+
+  toxics(): readonly ToxicSpec[] {
+    return [...this.active.values()].map(({ spec, attributes }) => ({ ...spec, attributes: { ...attributes } }));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.active.clear();
+    await this.listening;
+    for (const connection of this.connections) connection.destroy();
+    const server = this.server;
+    if (server?.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private accept(client: Socket): void {
+    if (this.closed || this.disabledBy > 0) {
+      client.destroy();
+      return;
+    }
+    const server = connect({ host: this.upstream.host, port: this.upstream.port, allowHalfOpen: true, noDelay: true });
+    const connection = new ProxyConnection(client, server, (closed) => this.connections.delete(closed));
+    this.connections.add(connection);
+    for (const entry of this.active.values()) {
+      if (entry.definition.scope === 'stream') this.place(entry, connection);
+    }
+  }
+
+  /** Draws whether the toxic affects this connection and, if so, puts it on the connection. */
+  private place(entry: ActiveToxic, connection: ProxyConnection): void {
+    if (entry.definition.scope !== 'stream') return;
+    const k = ++entry.connectionsMet;
+    const { name, toxicity, stream } = entry.spec;
+    if (!(unitFromParts([this.seed, name, k, 'toxicity']) < toxicity)) return;
+    connection.apply({
+      name,
+      stream,
+      definition: entry.definition,
+      attributes: entry.attributes,
+      random: createRandom(hashParts([this.seed, name, k, 'random'])),
+    });
+  }
+
+  private disable(): void {
+    if (++this.disabledBy > 1) return;
+    // Closing the listening socket is what makes the port refuse (ECONNREFUSED) rather than hang.
+    this.server?.close();
+    for (const connection of this.connections) connection.destroy();
+  }
+
+  private enable(): void {
+    if (this.disabledBy === 0 || --this.disabledBy > 0 || this.closed) return;
+    this.listening = this.listen().catch((error: unknown) => {
+      this.listenFailure = error instanceof Error ? error : new Error(String(error));
+    });
+  }
+
+  private assertUsable(): void {
+    if (this.closed) throw new Error(`the fault proxy to ${this.describeUpstream()} is closed`);
+    if (this.listenFailure) {
+      throw new Error(
+        `the fault proxy to ${this.describeUpstream()} could not listen again on 127.0.0.1:${this.listenPort}: ${this.listenFailure.message}`,
+      );
+    }
+  }
+
+  private describeUpstream(): string {
+    return `${this.upstream.host}:${this.upstream.port}`;
+  }
+}

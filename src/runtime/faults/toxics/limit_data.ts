@@ -1,0 +1,23 @@
+import type { StreamToxicDefinition } from '../toxic.js';
+
+/** Passes the first `bytes` bytes of the direction, then closes the connection. */
+export const limitData: StreamToxicDefinition<'limit_data'> = {
+  type: 'limit_data',
+  scope: 'stream',
+  summary: 'closes the connection once bytes bytes went through',
+  attributes: {
+    bytes: { min: 0, unit: 'bytes', description: 'bytes let through (counted from when the toxic applies)' },
+  },
+  create(attributes, context) {
+    let remaining = attributes.bytes ?? 0;
+    return {
+      pipe(chunk) {
+        if (remaining <= 0) return;
+        const data = chunk.data.length > remaining ? chunk.data.subarray(0, remaining) : chunk.data;
+        remaining -= data.length;
+        context.send({ data, readAt: chunk.readAt });
+        if (remaining <= 0) context.close();
+      },
+    };
+  },
+};

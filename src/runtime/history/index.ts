@@ -1,0 +1,1 @@
+export { History, entryTime } from './recorder.js';

@@ -1,0 +1,29 @@
+/** Starting the services a spec declares (see ServiceConfig in ir.ts), each behind a fault proxy. */
+import type { ServiceConfig } from '../../ir.js';
+import { createTempDir, removeTempDir } from '../process/index.js';
+import type { RunningService } from '../types.js';
+import { startExternalService } from './external.js';
+import { startPostgres } from './postgres.js';
+import { startRedis } from './redis.js';
+
+export { MissingBinaryError } from './binaries.js';
+
+export async function startService(
+  name: string,
+  config: ServiceConfig,
+  options: { tempRoot: string; seed: number },
+): Promise<RunningService> {
+  if (config.url !== undefined) return startExternalService(name, { ...config, url: config.url }, options.seed);
+  const dir = await createTempDir(`${config.kind}-${name.replace(/[^A-Za-z0-9-]/g, '-')}`, options.tempRoot);
+  try {
+    switch (config.kind) {
+      case 'redis':
+        return await startRedis(name, { dir, seed: options.seed });
+      case 'postgres':
+        return await startPostgres(name, { dir, tempRoot: options.tempRoot, seed: options.seed });
+    }
+  } catch (error) {
+    await removeTempDir(dir);
+    throw error;
+  }
+}

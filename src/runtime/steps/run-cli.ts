@@ -1,0 +1,64 @@
+/** `run`: one CLI invocation in the run's scratch directory. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { RunStep } from '../../ir.js';
+import { evaluateString } from '../expr/index.js';
+import { StepFailure } from '../failure/index.js';
+import { formatMismatch, matchCliRun } from '../match/index.js';
+import type { RunState } from './context.js';
+
+/** Keeps spec-given file names inside the scratch directory. */
+function scratchPath(root: string, relative: string): string {
+  const path = resolve(root, relative);
+  if (path !== root && !path.startsWith(root + sep))
+    throw new Error(`file \`${relative}\` is outside the scratch directory`);
+  return path;
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function executeRun(state: RunState, step: RunStep): Promise<void> {
+  const runCli = state.env.runCli;
+  if (!runCli) throw new StepFailure(step.place, 'run: the target is not a cli target');
+  const scope = state.scope;
+  for (const [relative, template] of Object.entries(step.files ?? {})) {
+    const path = scratchPath(state.scratchDir, relative);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, await evaluateString(template, scope));
+  }
+  const args = await Promise.all(step.args.map((arg) => evaluateString(arg, scope)));
+  const env: Record<string, string> = { ...state.env.targetEnv };
+  for (const [name, template] of Object.entries(step.env ?? {}))
+    env[name] = await evaluateString(template, scope);
+  const stdin = step.stdin === undefined ? undefined : await evaluateString(step.stdin, scope);
+  const timeoutMs = state.criterion.check?.timeout ?? state.env.config.timeout;
+  const result = await runCli({ args, stdin, env, cwd: state.scratchDir, timeoutMs });
+  const files: Record<string, string | undefined> = {};
+  for (const relative of Object.keys(step.expect?.files ?? {})) {
+    files[relative] = await readIfPresent(join(state.scratchDir, relative));
+  }
+  if (step.save) {
+    let json: unknown;
+    try {
+      json = JSON.parse(result.stdout);
+    } catch {
+      json = undefined;
+    }
+    scope[step.save] = { ...result, exit: result.exitCode, json, files };
+  }
+  if (!step.expect) return;
+  const mismatches = await matchCliRun({ ...result, files }, step.expect, scope);
+  if (mismatches.length > 0) {
+    throw new StepFailure(step.place, `run ${args.join(' ')}: the result does not match`, [
+      ...mismatches.map(formatMismatch),
+      `stdout: ${JSON.stringify(result.stdout.slice(-500))}`,
+      `stderr: ${JSON.stringify(result.stderr.slice(-500))}`,
+    ]);
+  }
+}

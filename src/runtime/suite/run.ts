@@ -1,0 +1,143 @@
+/**
+ * One run of a criterion's check: fresh service data, the steps, the
+ * invariants, then cleanup that leaves the next run a healthy world (faults
+ * healed, services restored, the target checked alive).
+ */
+import type { Check, Criterion, Step } from '../../ir.js';
+import { evaluateTemplate } from '../expr/index.js';
+import { StepFailure } from '../failure/index.js';
+import { History } from '../history/index.js';
+import { checkInvariants } from '../invariants/index.js';
+import { scrapeMetrics } from '../probes/index.js';
+import { bindDeclaredActors, executeSteps, seededRandom } from '../steps/index.js';
+import type { RunState, StepEnvironment } from '../steps/index.js';
+import type { LogLine } from '../types.js';
+
+const LOG_LINES_KEPT = 20;
+
+export interface RunOutcome {
+  error?: unknown;
+  history: History;
+  /** The implementation's last log lines when the run ended (also from before it: startup output matters). */
+  logs: LogLine[];
+  /** True when the target must not be reused as is (failure, restart, dead instance). */
+  targetStale: boolean;
+}
+
+function readsMetrics(steps: readonly Step[]): boolean {
+  return steps.some(
+    (step) =>
+      step.kind === 'expect-metric' ||
+      ((step.kind === 'parallel' ||
+        step.kind === 'sequence' ||
+        step.kind === 'each' ||
+        step.kind === 'eventually') &&
+        readsMetrics(step.steps)),
+  );
+}
+
+async function withTimeout<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+  place: Check['place'],
+): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new StepFailure(place, `the run did not finish within its timeout of ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
+
+async function restore(state: RunState): Promise<void> {
+  for (const timer of state.timers) clearTimeout(timer);
+  state.timers.clear();
+  for (const service of state.env.services.values()) {
+    if (service.proxy.toxics().length > 0) {
+      service.proxy.removeAll();
+      state.history.recordFault(service.name, 'remove all toxics (end of run)');
+    }
+  }
+  for (const [name, how] of state.disturbed) {
+    const service = state.env.services.get(name)!;
+    if (how === 'paused') await service.resume();
+    else await service.start({ wipe: false });
+  }
+  state.disturbed.clear();
+}
+
+export async function runCheck(
+  env: StepEnvironment,
+  criterion: Criterion & { check: Check },
+  values: Record<string, unknown>,
+  options: { seed: number; scratchDir: string },
+): Promise<RunOutcome> {
+  const check = criterion.check;
+  const history = new History();
+  const state: RunState = {
+    env,
+    criterion,
+    scope: { vars: env.config.vars, ...values },
+    history,
+    random: seededRandom(options.seed),
+    seed: options.seed,
+    marks: new Map(),
+    readsMetrics: readsMetrics(check.steps),
+    counters: { roundRobin: 0, restarted: false },
+    timers: new Set(),
+    disturbed: new Map(),
+    scratchDir: options.scratchDir,
+    signal: new AbortController().signal,
+  };
+  let error: unknown;
+  try {
+    await Promise.all([...env.services.values()].map((service) => service.reset()));
+    await withTimeout(
+      async (signal) => {
+        state.signal = signal;
+        await bindDeclaredActors(state);
+        for (const [name, template] of Object.entries(check.let ?? {})) {
+          state.scope[name] = await evaluateTemplate(template, state.scope);
+        }
+        if (state.readsMetrics && env.target) {
+          state.startMetrics = await scrapeMetrics(env.target.instances, env.config.metricsPath);
+        }
+        await executeSteps(state, check.steps);
+        const violations = await checkInvariants(check.invariants ?? [], history, state.scope);
+        const [first] = violations;
+        if (first) {
+          throw new StepFailure(first.invariant.place, `invariant violated: ${first.summary}`, [
+            ...first.details,
+            ...violations.slice(1).map((other) => `also: ${other.summary}`),
+          ]);
+        }
+      },
+      check.timeout ?? env.config.timeout,
+      check.place,
+    );
+  } catch (caught) {
+    error = caught;
+  }
+  try {
+    await restore(state);
+  } catch (caught) {
+    error ??= caught;
+  }
+  let alive = true;
+  try {
+    env.target?.assertAlive();
+  } catch (caught) {
+    alive = false;
+    error ??= caught;
+  }
+  const logs = env.target?.logs().slice(-LOG_LINES_KEPT) ?? [];
+  return { error, history, logs, targetStale: error !== undefined || !alive || state.counters.restarted };
+}

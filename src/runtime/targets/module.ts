@@ -1,0 +1,119 @@
+/**
+ * Module targets: the implementation imported in-process (through tsx, so TypeScript
+ * works), served on a loopback port and driven with supertest.
+ */
+import { resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import request from 'supertest';
+import { tsImport } from 'tsx/esm/api';
+import type { ModuleTarget } from '../../ir.js';
+import { toHttpResponse, toTransportError } from '../driver/index.js';
+import type { HttpRequest, HttpResponse, RunningTarget, StartOptions } from '../types.js';
+import { serveExport, type ServedApp } from './module-app.js';
+
+type TestRequest = request.Test;
+
+export async function startModuleTarget(
+  config: ModuleTarget,
+  options: StartOptions & { root: string },
+): Promise<RunningTarget> {
+  if (options.instances > 1) {
+    throw new Error(`a module target runs in-process and has one instance; ${options.instances} were asked for`);
+  }
+  const what = `${config.module}#${config.export}`;
+  const restoreEnv = applyEnv({ ...config.env, ...options.env });
+  let app: ServedApp;
+  try {
+    app = await load(config, options.root, what);
+  } catch (error) {
+    restoreEnv();
+    throw error;
+  }
+  const baseUrl = (): string => `http://127.0.0.1:${app.port}`;
+
+  return {
+    description: `module: ${what}`,
+    instances: [
+      {
+        index: 0,
+        get baseUrl() {
+          return baseUrl();
+        },
+        send: (httpRequest, sendOptions) => sendWithSupertest(app, httpRequest, sendOptions?.timeoutMs ?? 10_000),
+      },
+    ],
+    logs: () => [],
+    async restart(index) {
+      if (index !== 0) throw new Error(`no instance ${index}: a module target has one`);
+      await app.close();
+      // A fresh import: module state is lost, as in a process restart.
+      app = await load(config, options.root, what);
+    },
+    assertAlive() {
+      if (!app.server.listening) throw new Error(`module target ${what}: its server is no longer listening`);
+    },
+    async stop() {
+      await app.close();
+      restoreEnv();
+    },
+  };
+}
+
+async function load(config: ModuleTarget, root: string, what: string): Promise<ServedApp> {
+  const url = pathToFileURL(resolvePath(root, config.module)).href;
+  // tsImport gives each call its own module instances, so a restart starts from scratch.
+  const namespace = (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+  if (!(config.export in namespace)) {
+    const available = Object.keys(namespace).join(', ') || '(none)';
+    throw new Error(`${config.module} has no export \`${config.export}\`; it exports: ${available}`);
+  }
+  return serveExport(namespace[config.export], what);
+}
+
+/** Sets the target's env for the import and the life of the target; returns the undo. */
+function applyEnv(env: Record<string, string>): () => void {
+  const previous = new Map<string, string | undefined>();
+  for (const [name, value] of Object.entries(env)) {
+    previous.set(name, process.env[name]);
+    process.env[name] = value;
+  }
+  return () => {
+    for (const [name, value] of previous) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
+async function sendWithSupertest(app: ServedApp, httpRequest: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
+  const method = httpRequest.method.toLowerCase();
+  const agent = request(app.server) as unknown as Record<string, ((path: string) => TestRequest) | undefined>;
+  const start = agent[method];
+  if (typeof start !== 'function') throw new Error(`HTTP method ${httpRequest.method} is not supported by supertest`);
+  let pending = start.call(agent, httpRequest.path)
+    .redirects(0)
+    .ok(() => true)
+    .timeout(timeoutMs)
+    .buffer(true)
+    .parse(collectText);
+  for (const [name, value] of Object.entries(httpRequest.headers)) pending = pending.set(name, value);
+  // A Buffer keeps superagent from inventing a content type for string bodies.
+  if (httpRequest.body !== undefined) pending = pending.send(Buffer.from(httpRequest.body));
+  try {
+    const response = await pending;
+    return toHttpResponse(response.status, response.headers as Record<string, string | string[]>, response.body as string);
+  } catch (error) {
+    throw toTransportError(error, `${httpRequest.method.toUpperCase()} module:${httpRequest.path}`);
+  }
+}
+
+/** superagent parser that keeps the body as text, whatever the content type. */
+function collectText(response: request.Response, done: (error: Error | null, body: string) => void): void {
+  // superagent hands parsers the raw node:http response stream, typed as its Response.
+  const stream = response as unknown as NodeJS.ReadableStream;
+  let text = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => (text += chunk));
+  stream.on('end', () => done(null, text));
+  stream.on('error', (error: Error) => done(error, text));
+}

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { STARTER_SPEC } from '../../src/cli/starter-spec.js';
+import { makeProject, removeProjects, runCli, runMain, validSpec } from './helpers.js';
+
+afterAll(removeProjects);
+
+const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
+
+describe('specgate (global)', () => {
+  test('--help lists the commands and documents the exit codes', async () => {
+    const result = await runCli(['--help'], { cwd: await makeProject() });
+    expect(result.code).toBe(0);
+    for (const word of [
+      'init',
+      'lint',
+      'compile',
+      'check',
+      'test',
+      '--cwd',
+      '--verbose',
+      '--version',
+      'Exit codes:',
+    ]) {
+      expect(result.stdout).toContain(word);
+    }
+  });
+
+  test('every command has --help with the global options and exit codes', async () => {
+    const cwd = await makeProject();
+    const results = await Promise.all(
+      ['init', 'lint', 'compile', 'check', 'test'].map((name) => runMain([name, '--help'], { cwd })),
+    );
+    for (const result of results) {
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('--cwd');
+      expect(result.stdout).toContain('Exit codes:');
+    }
+    expect(results[4]?.stdout).toMatch(
+      /--target <cmd\|url>[\s\S]*--seed[\s\S]*--path[\s\S]*--runs[\s\S]*--criterion/,
+    );
+  });
+
+  test('--version prints the package version', async () => {
+    const { version } = JSON.parse(
+      await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as {
+      version: string;
+    };
+    const result = await runCli(['--version'], { cwd: await makeProject() });
+    expect(result).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  test('a usage error exits 2 without a stack trace', async () => {
+    const cwd = await makeProject();
+    const unknown = await runCli(['compiel'], { cwd });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('compiel');
+    const missing = await runMain(['compile', 'specs/nope.md'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('specs/nope.md: no such spec file');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('specgate init', () => {
+  test('writes the starter spec, which lints without errors, and never overwrites', async () => {
+    const cwd = await makeProject();
+    const first = await runMain(['init'], { cwd });
+    expect(first.code).toBe(0);
+    expect(await readFile(join(cwd, 'specs/example.md'), 'utf8')).toBe(STARTER_SPEC);
+
+    const lint = await runMain(['lint'], { cwd });
+    expect(lint.stdout).toContain('specs/example.md: 2 criteria, 1 executable, 1 not executable; 0 errors');
+    expect(lint.code).toBe(0);
+
+    const again = await runMain(['init'], { cwd });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already has specs');
+  });
+
+  test('refuses in a project that already has specs, leaving them alone', async () => {
+    const cwd = await makeProject({ 'specs/mine.md': 'my spec' });
+    const result = await runCli(['--cwd', cwd, 'init'], { cwd: await makeProject() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('specs/mine.md');
+    expect(await readFile(join(cwd, 'specs/mine.md'), 'utf8')).toBe('my spec');
+  });
+});
+
+describe('colour', () => {
+  test('FORCE_COLOR colours output; NO_COLOR wins over it; none when not a TTY', async () => {
+    const cwd = await makeProject({ 'specs/svc.md': validSpec('svc') });
+    const forced = await runCli(['lint'], { cwd, env: { FORCE_COLOR: '1' } });
+    const both = await runCli(['lint'], { cwd, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    const plain = await runMain(['lint'], { cwd });
+    expect(forced.stdout).toMatch(ANSI);
+    expect(both.stdout).not.toMatch(ANSI);
+    expect(plain.stdout).not.toMatch(ANSI);
+    expect(both.stdout).toContain('warning');
+  });
+});

@@ -1,0 +1,122 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import {
+  brokenSpec,
+  makeProject,
+  removeProjects,
+  runCli,
+  runMain,
+  snapshotDir,
+  validSpec,
+} from './helpers.js';
+
+afterAll(removeProjects);
+
+describe('specgate compile and check', () => {
+  test('compiles every spec, deterministically, and check passes until a hand edit', async () => {
+    const cwd = await makeProject({
+      'specs/alpha.md': validSpec('alpha'),
+      'specs/beta.md': validSpec('beta'),
+      'specs/README.md': 'not a spec',
+    });
+    const compiled = await runMain(['compile'], { cwd });
+    expect(compiled).toMatchObject({ code: 0, stdout: '' });
+    const first = await snapshotDir(join(cwd, 'generated'));
+    expect(Object.keys(first).sort()).toEqual(['alpha.test.ts', 'beta.test.ts']);
+
+    expect((await runMain(['compile'], { cwd })).code).toBe(0);
+    expect(await snapshotDir(join(cwd, 'generated'))).toEqual(first);
+    expect(await runMain(['check'], { cwd })).toMatchObject({ code: 0, stdout: '' });
+
+    const path = join(cwd, 'generated/beta.test.ts');
+    await writeFile(path, (await readFile(path, 'utf8')).replace('answers 200', 'answers 201'));
+    const check = await runCli(['check'], { cwd });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('generated/beta.test.ts: hand-edited');
+    expect(check.stdout).not.toContain('alpha');
+  });
+
+  test('check names stale, missing and orphaned files', async () => {
+    const cwd = await makeProject({
+      'specs/alpha.md': validSpec('alpha'),
+      'specs/gone.md': validSpec('gone'),
+    });
+    expect((await runMain(['compile'], { cwd })).code).toBe(0);
+    await writeFile(
+      join(cwd, 'specs/alpha.md'),
+      validSpec('alpha').replace('Answer pings.', 'Answer pings fast.'),
+    );
+    await writeFile(join(cwd, 'specs/new.md'), validSpec('new'));
+    await rm(join(cwd, 'specs/gone.md'));
+    const check = await runMain(['check'], { cwd });
+    expect(check.code).toBe(1);
+    expect(
+      check.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(' (')[0]),
+    ).toEqual([
+      'generated/alpha.test.ts: stale',
+      'generated/gone.test.ts: orphaned',
+      'generated/new.test.ts: missing',
+    ]);
+  });
+
+  test('one broken spec among good ones: exit 2, the error shown, generated/ unchanged byte for byte', async () => {
+    const cwd = await makeProject({
+      'specs/alpha.md': validSpec('alpha'),
+      'specs/beta.md': validSpec('beta'),
+    });
+    expect((await runMain(['compile'], { cwd })).code).toBe(0);
+    await writeFile(
+      join(cwd, 'specs/alpha.md'),
+      validSpec('alpha').replace('Answer pings.', 'Answer all pings.'),
+    );
+    await writeFile(join(cwd, 'specs/beta.md'), brokenSpec('beta'));
+    await writeFile(join(cwd, 'specs/gamma.md'), validSpec('gamma'));
+    const before = await snapshotDir(join(cwd, 'generated'));
+
+    const result = await runCli(['compile'], { cwd, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('specs/beta.md:');
+    expect(result.stderr).toContain('nothing was written');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshotDir(join(cwd, 'generated'))).toEqual(before);
+  });
+
+  test('a full compile deletes orphaned generated files; compiling named specs does not', async () => {
+    const cwd = await makeProject({ 'specs/alpha.md': validSpec('alpha'), 'specs/old.md': validSpec('old') });
+    expect((await runMain(['compile'], { cwd })).code).toBe(0);
+    await rm(join(cwd, 'specs/old.md'));
+    await writeFile(join(cwd, 'generated/handwritten.test.ts'), 'export {};\n');
+
+    expect((await runMain(['compile', 'specs/alpha.md'], { cwd })).code).toBe(0);
+    expect(Object.keys(await snapshotDir(join(cwd, 'generated'))).sort()).toEqual([
+      'alpha.test.ts',
+      'handwritten.test.ts',
+      'old.test.ts',
+    ]);
+    expect((await runMain(['compile'], { cwd })).code).toBe(0);
+    expect(Object.keys(await snapshotDir(join(cwd, 'generated'))).sort()).toEqual([
+      'alpha.test.ts',
+      'handwritten.test.ts',
+    ]);
+  });
+
+  test('lint exits 2 on a spec error and reports structural warnings', async () => {
+    const cwd = await makeProject({
+      'specs/alpha.md': validSpec('alpha'),
+      'specs/beta.md': brokenSpec('beta'),
+    });
+    const result = await runMain(['lint'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('SG6001');
+    expect(result.stdout).toContain(
+      'specs/alpha.md: 2 criteria, 1 executable, 1 not executable; 0 errors, 1 warning',
+    );
+    expect(result.stdout).toMatch(/specs\/beta\.md:\d+:\d+ error/);
+    const alone = await runMain(['lint', 'specs/alpha.md'], { cwd });
+    expect(alone.code).toBe(0);
+  });
+});

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTempDir, reaperPid, removeTempDir } from '../../../src/runtime/process/index.js';
+import { startService } from '../../../src/runtime/services/index.js';
+import type { RunningService } from '../../../src/runtime/types.js';
+import { processesMarked, waitFor } from '../process/helpers.js';
+
+// Every server started here inherits this marker, so the test can find them in /proc.
+const marker = randomUUID();
+process.env.SPECGATE_SERVICES_TEST = marker;
+// The reaper inherits it too, and lives as long as this test process.
+const ours = () =>
+  processesMarked({ name: 'SPECGATE_SERVICES_TEST', value: marker }, tempRoot).filter((pid) => pid !== reaperPid());
+
+function connectError(url: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
+}
+
+let tempRoot: string;
+beforeAll(async () => {
+  tempRoot = await createTempDir('services-test');
+});
+afterAll(async () => {
+  await removeTempDir(tempRoot);
+});
+
+/** PING over a raw socket: 'PONG', 'no answer' within `waitMs`, or the connection error's code. */
+function rawPing(url: string, waitMs = 400): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) }, () => socket.write('PING\r\n'));
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('no answer');
+    }, waitMs);
+    socket.once('data', (data) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(data.toString().trim().replace(/^\+/, ''));
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code ?? error.message);
+    });
+  });
+}
+
+async function redisCall<T>(url: string, use: (client: Redis) => Promise<T>): Promise<T> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, commandTimeout: 500 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return await use(client);
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000, query_timeout: 1000 });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return (await client.query<T>(text)).rows;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+describe('redis service', () => {
+  let redis: RunningService;
+  let startMs: number;
+
+  beforeAll(async () => {
+    const began = performance.now();
+    redis = await startService('cache', { kind: 'redis', env: 'REDIS_URL' }, { tempRoot, seed: 7 });
+    startMs = performance.now() - began;
+    console.log(`redis service started in ${startMs.toFixed(0)} ms`);
+  });
+  afterAll(() => redis?.stop());
+
+  test('serves through the proxy and directly; reset empties it', async () => {
+    expect(redis).toMatchObject({ name: 'cache', kind: 'redis', managed: true });
+    expect(redis.proxiedUrl).toBe(`redis://127.0.0.1:${redis.proxy.port}`);
+    expect(redis.directUrl).toBe(`redis://127.0.0.1:${redis.proxy.upstream.port}`);
+    await redisCall(redis.proxiedUrl, (client) => client.set('k', 'v'));
+    expect(await redisCall(redis.directUrl, (client) => client.get('k'))).toBe('v');
+    await redis.reset();
+    expect(await redisCall(redis.directUrl, (client) => client.dbsize())).toBe(0);
+  });
+
+  test('kill, start on the same port, pause and resume', async () => {
+    await redis.kill();
+    expect(await rawPing(redis.directUrl)).toBe('ECONNREFUSED');
+    await expect(redis.reset()).rejects.toThrow('cannot reset service cache (redis): it is killed');
+    await redis.start();
+    expect(await redisCall(redis.proxiedUrl, (client) => client.ping())).toBe('PONG');
+
+    await redis.pause();
+    expect(await rawPing(redis.directUrl)).toBe('no answer');
+    await redis.resume();
+    expect(await rawPing(redis.directUrl)).toBe('PONG');
+
+    await redis.pause();
+    await redis.kill();
+    await redis.start({ wipe: true });
+    expect(await redisCall(redis.directUrl, (client) => client.ping())).toBe('PONG');
+  });
+
+  test('stop leaves no process and no dir', async () => {
+    expect(ours().length).toBeGreaterThan(0);
+    await redis.stop();
+    expect(await waitFor(() => ours().length === 0, 2000)).toBe(true);
+    expect(readdirSync(tempRoot)).toEqual([]);
+  });
+});
+
+describe('postgres service', () => {
+  let db: RunningService;
+
+  beforeAll(async () => {
+    const began = performance.now();
+    db = await startService('db', { kind: 'postgres', env: 'DATABASE_URL' }, { tempRoot, seed: 7 });
+    console.log(`postgres service started in ${(performance.now() - began).toFixed(0)} ms`);
+  });
+  afterAll(() => db?.stop());
+
+  test('reset truncates user tables, restarts identities, keeps the schema', async () => {
+    expect(db.proxiedUrl).toBe(`postgres://postgres:specgate@127.0.0.1:${db.proxy.port}/specgate`);
+    await sql(db.proxiedUrl, 'CREATE TABLE parent (id bigserial PRIMARY KEY, name text)');
+    await sql(db.proxiedUrl, 'CREATE TABLE "Child Rows" (id serial PRIMARY KEY, parent_id bigint REFERENCES parent(id))');
+    await sql(db.proxiedUrl, `INSERT INTO parent (name) VALUES ('a'), ('b')`);
+    await sql(db.proxiedUrl, `INSERT INTO "Child Rows" (parent_id) VALUES (1), (2)`);
+    const began = performance.now();
+    await db.reset();
+    console.log(`postgres reset took ${(performance.now() - began).toFixed(0)} ms`);
+    expect(await sql(db.directUrl, 'SELECT count(*)::int AS n FROM parent')).toEqual([{ n: 0 }]);
+    expect(await sql(db.directUrl, 'SELECT count(*)::int AS n FROM "Child Rows"')).toEqual([{ n: 0 }]);
+    expect(await sql(db.directUrl, `INSERT INTO parent (name) VALUES ('c') RETURNING id`)).toEqual([{ id: '1' }]);
+  });
+
+  test('kill keeps committed data for start; start({ wipe }) empties it; pause and resume', async () => {
+    await sql(db.directUrl, `INSERT INTO parent (name) VALUES ('kept')`);
+    let began = performance.now();
+    await db.kill();
+    console.log(`postgres kill took ${(performance.now() - began).toFixed(0)} ms`);
+    expect(await connectError(db.directUrl)).toBe('ECONNREFUSED');
+    began = performance.now();
+    await db.start();
+    console.log(`postgres start after kill took ${(performance.now() - began).toFixed(0)} ms`);
+    expect(await sql(db.proxiedUrl, 'SELECT name FROM parent ORDER BY id')).toEqual([{ name: 'c' }, { name: 'kept' }]);
+
+    await db.pause();
+    await expect(sql(db.directUrl, 'SELECT 1')).rejects.toThrow(/timeout/i);
+    await db.resume();
+    expect(await sql(db.directUrl, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+
+    began = performance.now();
+    await db.start({ wipe: true });
+    console.log(`postgres wiped restart took ${(performance.now() - began).toFixed(0)} ms`);
+    expect(await sql(db.directUrl, `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  test('stop leaves no process and no dir', async () => {
+    expect(ours().length).toBeGreaterThan(0);
+    await db.stop();
+    expect(await waitFor(() => ours().length === 0, 3000)).toBe(true);
+    expect(readdirSync(tempRoot)).toEqual([]);
+  });
+});
+
+describe('external services', () => {
+  test('are proxied and reset, but not managed', async () => {
+    const server = await startService('cache', { kind: 'redis', env: 'REDIS_URL' }, { tempRoot, seed: 1 });
+    try {
+      const external = await startService(
+        'shared',
+        { kind: 'redis', env: 'REDIS_URL', url: `${server.directUrl}/0` },
+        { tempRoot, seed: 1 },
+      );
+      expect(external.managed).toBe(false);
+      expect(external.proxiedUrl).toBe(`redis://127.0.0.1:${external.proxy.port}/0`);
+      await redisCall(external.proxiedUrl, (client) => client.set('x', '1'));
+      await external.reset();
+      expect(await redisCall(server.directUrl, (client) => client.exists('x'))).toBe(0);
+      await expect(external.kill()).rejects.toThrow(
+        /cannot kill service shared: it is external \(redis:\/\/127\.0\.0\.1:\d+\/0\), not started by specgate/,
+      );
+      await expect(external.pause()).rejects.toThrow(/cannot pause service shared/);
+      await external.stop();
+    } finally {
+      await server.stop();
+    }
+  });
+});

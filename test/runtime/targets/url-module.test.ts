@@ -1,0 +1,86 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import { startTarget } from '../../../src/runtime/targets/index.js';
+import type { RunningTarget } from '../../../src/runtime/types.js';
+import { projectRoot } from '../process/helpers.js';
+
+const running: RunningTarget[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((target) => target.stop()));
+});
+
+async function startModule(exportName: string, module = 'test/fixtures/targets/factory.ts', env = {}) {
+  const target = await startTarget(
+    { kind: 'module', module, export: exportName, env: { FIXTURE_MODE: 'from-spec' } },
+    { instances: 1, env, root: projectRoot },
+  );
+  running.push(target);
+  return target;
+}
+
+describe('url targets', () => {
+  test('sends to the running server; restart is refused clearly', async () => {
+    const server = http.createServer((req, res) => res.end(`seen ${req.url}`));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const target = await startTarget({ kind: 'url', url }, { instances: 1, env: {}, root: projectRoot });
+      running.push(target);
+      expect(target.description).toBe(`url: ${url}`);
+      expect(target.instances[0]!.baseUrl).toBe(url);
+      expect((await target.instances[0]!.send({ method: 'GET', path: '/a', headers: {} })).text).toBe('seen /a');
+      await expect(target.restart(0)).rejects.toThrow(/cannot restart a url target \(http:\/\/127\.0\.0\.1:\d+\)/);
+      await expect(startTarget({ kind: 'url', url }, { instances: 3, env: {}, root: projectRoot })).rejects.toThrow(
+        /3 instances were asked for/,
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('module targets', () => {
+  test('a node:http handler (default export), with env applied before the import and undone after', async () => {
+    delete process.env.FIXTURE_MODE;
+    const target = await startModule('default', 'test/fixtures/targets/handler.mjs');
+    expect(target.description).toBe('module: test/fixtures/targets/handler.mjs#default');
+    const response = await target.instances[0]!.send({ method: 'DELETE', path: '/x?y=1', headers: {} });
+    expect(response.json).toEqual({ kind: 'handler', method: 'DELETE', url: '/x?y=1', mode: 'from-spec' });
+    expect(target.instances[0]!.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await target.stop();
+    running.pop();
+    expect(process.env.FIXTURE_MODE).toBeUndefined();
+  });
+
+  test('an async factory in TypeScript returning a Koa-style app; restart re-imports', async () => {
+    const target = await startModule('createApp');
+    const send = (path: string, body?: string) =>
+      target.instances[0]!.send({ method: 'POST', path, headers: { 'x-test': '1' }, body });
+    const first = await send('/items', 'payload');
+    expect(first.status).toBe(200);
+    expect(first.json).toEqual({ kind: 'factory', generation: 1, method: 'POST', url: '/items', body: 'payload' });
+    expect((await send('/missing')).status).toBe(404);
+    await target.restart(0);
+    // A fresh module instance: its counter starts again.
+    expect((await send('/again')).json).toMatchObject({ generation: 1, url: '/again' });
+  });
+
+  test('a connect-style app with .handle, answering text', async () => {
+    const target = await startModule('connectApp');
+    const response = await target.instances[0]!.send({ method: 'GET', path: '/c', headers: {} });
+    expect(response).toMatchObject({ status: 200, text: 'connect /c' });
+    expect(response.headers['content-type']).toBe('text/plain');
+    expect(response.json).toBeUndefined();
+  });
+
+  test('clear errors for a missing export and for something that is not an app', async () => {
+    await expect(startModule('nope')).rejects.toThrow(
+      'test/fixtures/targets/factory.ts has no export `nope`; it exports: connectApp, createApp, notAnApp',
+    );
+    await expect(startModule('notAnApp')).rejects.toThrow(
+      'test/fixtures/targets/factory.ts#notAnApp is not a request handler, an app (Express, Koa, Connect, Fastify), an http.Server or a factory of one: got an object with keys name',
+    );
+  });
+});
