@@ -357,7 +357,8 @@ export interface RedisKeyExpectation {
 export interface ExpectSqlStep extends StepBase {
   kind: 'expect-sql';
   service: string;
-  query: string;
+  /** A Template (e.g. a query kept in `vars`); values belong in `params`, not in the query text. */
+  query: Template;
   params?: TemplateValue[];
   /** Exactly these rows, in order (values compared after JSON normalisation). */
   rows?: Matcher | TemplateValue;
@@ -370,7 +371,8 @@ export interface ExpectSqlStep extends StepBase {
 export interface SqlStep extends StepBase {
   kind: 'sql';
   service: string;
-  query: string;
+  /** A Template (e.g. a query kept in `vars`); values belong in `params`, not in the query text. */
+  query: Template;
   params?: TemplateValue[];
   save?: string;
 }

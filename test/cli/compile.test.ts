@@ -119,4 +119,16 @@ describe('specgate compile and check', () => {
     const alone = await runMain(['lint', 'specs/alpha.md'], { cwd });
     expect(alone.code).toBe(0);
   });
+
+  test('refuses a project without specs, and two specs with one name, writing nothing', async () => {
+    const empty = await runMain(['compile'], { cwd: await makeProject() });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no specs found');
+
+    const cwd = await makeProject({ 'specs/one.md': validSpec('same'), 'specs/two.md': validSpec('same') });
+    const clash = await runMain(['compile'], { cwd });
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('specs/one.md and specs/two.md are both named "same"');
+    expect(await snapshotDir(join(cwd, 'generated'))).toEqual({});
+  });
 });

@@ -95,10 +95,13 @@ describe('specgate test', () => {
     });
   });
 
-  test('a malformed flag is a usage error, before anything runs', async () => {
+  test('a malformed flag or an unknown criterion is a usage error, before anything runs', async () => {
     const result = await runCli(['test', '--seed', 'soon'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--seed soon: expected an integer');
+    const unknown = await runCli(['test', '--criterion', 'AC-2'], { cwd });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--criterion AC-2: no criterion with this id in specs/svc.md');
     expect(await verified()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { compileSpec, generatedPathFor, splitGeneratedFile } from '../../compile/index.js';
+import type { Spec } from '../../ir.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { writeFilesAtomically } from '../fs-atomic.js';
@@ -10,6 +11,8 @@ import { printDiagnostics } from '../report-diagnostics.js';
 export interface CompileResult {
   /** Generated suites of the selected specs (relative paths), whether rewritten or not. */
   suites: string[];
+  /** The compiled specs. */
+  specs: Spec[];
   /** Files whose content changed. */
   written: string[];
   /** Orphaned generated files removed (full compiles only). */
@@ -56,6 +59,7 @@ export async function compileProject(context: CliContext, args: readonly string[
 
   const result = {
     suites: [...outputs.keys()],
+    specs: loaded.flatMap(({ spec }) => (spec ? [spec] : [])),
     written: written.map((path) => toProjectPath(context.root, path)),
     deleted: orphans,
   };

@@ -1,6 +1,6 @@
 import { lintSpec, summarizeCriteria } from '../../lint/index.js';
 import type { CliContext } from '../context.js';
-import { CliError, ExitCode } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
 import { loadSpecs, selectSpecFiles } from '../project.js';
 import { countBySeverity, printDiagnostics } from '../report-diagnostics.js';

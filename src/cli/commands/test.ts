@@ -21,7 +21,16 @@ export async function testProject(
   options: TestOptions,
 ): Promise<ExitCodeValue> {
   validate(options);
-  const { suites } = await compileProject(context, args);
+  const { suites, specs } = await compileProject(context, args);
+  const { criterion } = options;
+  if (
+    criterion !== undefined &&
+    !specs.some((spec) => spec.sections.some((s) => s.criteria.some((c) => c.id === criterion)))
+  ) {
+    throw new CliError(
+      `--criterion ${criterion}: no criterion with this id in ${specs.map((spec) => spec.file).join(', ')}`,
+    );
+  }
   const env: Record<string, string> = { SPECGATE_ROOT: context.root };
   if (options.target !== undefined) env.SPECGATE_TARGET = options.target;
   if (options.seed !== undefined) env.SPECGATE_SEED = options.seed;

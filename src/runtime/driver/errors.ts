@@ -1,6 +1,7 @@
 /** Transport failures (no HTTP response at all) with one stable code each. */
 
-export type TransportErrorCode = 'ECONNREFUSED' | 'ECONNRESET' | 'ETIMEDOUT' | 'EPIPE' | 'EHOSTUNREACH' | 'EOTHER';
+export type TransportErrorCode =
+  'ECONNREFUSED' | 'ECONNRESET' | 'ETIMEDOUT' | 'EPIPE' | 'EHOSTUNREACH' | 'EOTHER';
 
 const DESCRIPTIONS: Record<TransportErrorCode, string> = {
   ECONNREFUSED: 'connection refused',
@@ -46,7 +47,11 @@ const KNOWN: Record<string, TransportErrorCode> = {
 /** undici wraps the socket's error in `cause`: a system code found down the chain is the most precise. */
 function codeOf(error: unknown): string | undefined {
   const codes: string[] = [];
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+  for (
+    let current = error, depth = 0;
+    current instanceof Error && depth < 5;
+    current = current.cause, depth++
+  ) {
     const code = (current as NodeJS.ErrnoException).code;
     if (code && code in KNOWN) codes.push(code);
   }

@@ -39,6 +39,11 @@ export function codePoints(value: unknown): number | undefined {
   return typeof value === 'string' ? [...value].length : undefined;
 }
 
+/** The runtime's clock (`performance.now()`, ms): the clock of `sentAt`/`receivedAt` in saved responses. */
+export function clock(): number {
+  return performance.now();
+}
+
 export interface ExtraFunction {
   name: string;
   implementation: (...args: never[]) => unknown;
@@ -50,4 +55,5 @@ export const extraFunctions: readonly ExtraFunction[] = [
   { name: 'jsTrim', implementation: jsTrim, signature: '<s-:s>' },
   { name: 'cents', implementation: cents, signature: '<(sn)-:n>' },
   { name: 'codePoints', implementation: codePoints, signature: '<s-:n>' },
+  { name: 'clock', implementation: clock, signature: '<:n>' },
 ];

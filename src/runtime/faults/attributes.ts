@@ -31,7 +31,9 @@ export function resolveToxic(spec: ToxicSpec): ResolvedToxic {
   for (const key of Object.keys(spec.attributes ?? {})) {
     if (!Object.hasOwn(declared, key)) {
       const known = Object.keys(declared);
-      fail(`unknown attribute "${key}"; ${known.length > 0 ? `known: ${known.join(', ')}` : 'it takes none'}`);
+      fail(
+        `unknown attribute "${key}"; ${known.length > 0 ? `known: ${known.join(', ')}` : 'it takes none'}`,
+      );
     }
   }
   for (const [key, rule] of Object.entries(declared)) {

@@ -84,7 +84,10 @@ export class TcpFaultProxy implements FaultProxy {
   }
 
   toxics(): readonly ToxicSpec[] {
-    return [...this.active.values()].map(({ spec, attributes }) => ({ ...spec, attributes: { ...attributes } }));
+    return [...this.active.values()].map(({ spec, attributes }) => ({
+      ...spec,
+      attributes: { ...attributes },
+    }));
   }
 
   async close(): Promise<void> {
@@ -102,7 +105,12 @@ export class TcpFaultProxy implements FaultProxy {
       client.destroy();
       return;
     }
-    const server = connect({ host: this.upstream.host, port: this.upstream.port, allowHalfOpen: true, noDelay: true });
+    const server = connect({
+      host: this.upstream.host,
+      port: this.upstream.port,
+      allowHalfOpen: true,
+      noDelay: true,
+    });
     const connection = new ProxyConnection(client, server, (closed) => this.connections.delete(closed));
     this.connections.add(connection);
     for (const entry of this.active.values()) {

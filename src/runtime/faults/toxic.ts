@@ -74,4 +74,5 @@ export interface ProxyToxicDefinition<T extends ToxicType = ToxicType> extends D
   apply(proxy: ProxyControl): () => void;
 }
 
-export type ToxicDefinition<T extends ToxicType = ToxicType> = StreamToxicDefinition<T> | ProxyToxicDefinition<T>;
+export type ToxicDefinition<T extends ToxicType = ToxicType> =
+  StreamToxicDefinition<T> | ProxyToxicDefinition<T>;

@@ -22,23 +22,28 @@ interface Classified {
   entry: RequestEntry;
   key: string;
   allowed: boolean;
+  /** The limit that applies to this request (it may depend on the request, e.g. the user's plan). */
+  limit: number;
 }
 
 async function classify(
   entries: readonly RequestEntry[],
   invariant: RollingWindowInvariant,
+  scope: Scope,
 ): Promise<Classified[]> {
   const result: Classified[] = [];
   for (const entry of entries) {
     if (!entry.response) continue;
-    const input = entry as unknown as Scope;
+    // The entry's fields (request, response, actor) over the criterion's scope (vars, lets…).
+    const input: Scope = { ...scope, ...(entry as unknown as Scope) };
     const allowed = (await evaluateCondition(invariant.allowed ?? DEFAULT_ALLOWED, input)) === true;
     const rejected =
       !allowed && (await evaluateCondition(invariant.rejected ?? DEFAULT_REJECTED, input)) === true;
     if (!allowed && !rejected) continue;
     const key = await evaluateCondition(invariant.key, input);
     if (key === undefined || key === null) continue;
-    result.push({ entry, key: typeof key === 'string' ? key : JSON.stringify(key), allowed });
+    const limit = await evaluateNumber(invariant.limit, input, 'rolling-window limit');
+    result.push({ entry, key: typeof key === 'string' ? key : JSON.stringify(key), allowed, limit });
   }
   return result;
 }
@@ -77,9 +82,8 @@ export async function checkRollingWindow(
   scope: Scope,
   startedAt: number,
 ): Promise<InvariantViolation | undefined> {
-  const limit = await evaluateNumber(invariant.limit, scope, 'rolling-window limit');
   const window = await evaluateNumber(invariant.window, scope, 'rolling-window window');
-  const classified = await classify(entries, invariant);
+  const classified = await classify(entries, invariant, scope);
   const allowedByKey = new Map<string, RequestEntry[]>();
   for (const item of classified) {
     if (!item.allowed) continue;
@@ -89,7 +93,9 @@ export async function checkRollingWindow(
   }
   const details: string[] = [];
   let violations = 0;
-  for (const { entry, key, allowed } of classified) {
+  const limits = new Set<number>();
+  for (const { entry, key, allowed, limit } of classified) {
+    limits.add(limit);
     const { sure, possible } = windowCount(entry, allowedByKey.get(key) ?? [], window, invariant.tolerance);
     const mustReject = sure >= limit;
     const mustAllow = possible < limit;
@@ -108,7 +114,7 @@ export async function checkRollingWindow(
   if (violations === 0) return undefined;
   return {
     invariant,
-    summary: `rolling-window (limit ${limit} per ${window} ms, tolerance ${invariant.tolerance} ms): ${violations} of ${classified.length} judged requests contradict a sliding window`,
+    summary: `rolling-window (limit ${[...limits].join(' or ')} per ${window} ms, tolerance ${invariant.tolerance} ms): ${violations} of ${classified.length} judged requests contradict a sliding window`,
     details: details.slice(0, MAX_DETAILS),
   };
 }

@@ -145,6 +145,8 @@ export function spawnInGroup(options: GroupSpawnOptions): GroupProcess {
 
   function signal(sig: NodeJS.Signals, to: 'group' | 'leader' = 'group'): void {
     if (pid <= 0) return;
+    // Once the leader is reaped its pid is free for reuse: never signal a stranger's group.
+    if (status && !isGroupAlive(pid)) return;
     try {
       process.kill(to === 'group' ? -pid : pid, sig);
     } catch {

@@ -54,7 +54,7 @@ function liveMembers(pgids) {
 
 let reaping = false;
 function reap() {
-  if (reaping) return; process.exit(0);
+  if (reaping) return;
   reaping = true;
   for (const pgid of groups) {
     try {

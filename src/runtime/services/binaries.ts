@@ -22,7 +22,8 @@ function onPath(name: string): string | undefined {
 
 export function findRedisServer(): string {
   const found = onPath('redis-server');
-  if (!found) throw new MissingBinaryError('redis-server not found: install it with `apt-get install -y redis-server`');
+  if (!found)
+    throw new MissingBinaryError('redis-server not found: install it with `apt-get install -y redis-server`');
   return found;
 }
 

@@ -13,7 +13,8 @@ export async function startService(
   config: ServiceConfig,
   options: { tempRoot: string; seed: number },
 ): Promise<RunningService> {
-  if (config.url !== undefined) return startExternalService(name, { ...config, url: config.url }, options.seed);
+  if (config.url !== undefined)
+    return startExternalService(name, { ...config, url: config.url }, options.seed);
   const dir = await createTempDir(`${config.kind}-${name.replace(/[^A-Za-z0-9-]/g, '-')}`, options.tempRoot);
   try {
     switch (config.kind) {

@@ -31,7 +31,10 @@ export async function startManagedService(
   let server = await control.launch(false);
   let proxy: FaultProxy;
   try {
-    proxy = await createFaultProxy({ upstream: { host: '127.0.0.1', port: control.port }, seed: options.seed });
+    proxy = await createFaultProxy({
+      upstream: { host: '127.0.0.1', port: control.port },
+      seed: options.seed,
+    });
   } catch (error) {
     await server.stop(control.stopGraceMs);
     throw error;
@@ -40,7 +43,8 @@ export async function startManagedService(
   const directUrl = control.url('127.0.0.1', control.port);
 
   const requireState = (action: string, ...allowed: State[]): void => {
-    if (!allowed.includes(state)) throw new Error(`cannot ${action} service ${name} (${control.kind}): it is ${state}`);
+    if (!allowed.includes(state))
+      throw new Error(`cannot ${action} service ${name} (${control.kind}): it is ${state}`);
   };
 
   return {

@@ -77,7 +77,15 @@ export async function startPostmaster(
 ): Promise<GroupProcess> {
   const child = spawnInGroup({
     file: binaries.postgres,
-    args: ['-D', dataDir, '-p', String(port), '-k', '', ...SERVER_SETTINGS.flatMap((setting) => ['-c', setting])],
+    args: [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-k',
+      '',
+      ...SERVER_SETTINGS.flatMap((setting) => ['-c', setting]),
+    ],
     cwd: dataDir,
     env: { ...process.env, LC_MESSAGES: 'C' },
     ...runAs,
@@ -86,7 +94,12 @@ export async function startPostmaster(
     stopSignalTo: 'leader',
     interruptGraceMs: 5000,
   });
-  await waitForServer(what, child, () => probePostgres(postgresUrl('127.0.0.1', port, ADMIN_DATABASE)), READY_TIMEOUT_MS);
+  await waitForServer(
+    what,
+    child,
+    () => probePostgres(postgresUrl('127.0.0.1', port, ADMIN_DATABASE)),
+    READY_TIMEOUT_MS,
+  );
   return child;
 }
 

@@ -23,7 +23,9 @@ export async function postgresRunAs(): Promise<RunAs | undefined> {
     await run('groupadd', ['-f', USER]);
     await run('useradd', ['-g', USER, USER]);
   } catch (error) {
-    throw new Error(`running as root and could not create the ${USER} user for PostgreSQL: ${(error as Error).message}`);
+    throw new Error(
+      `running as root and could not create the ${USER} user for PostgreSQL: ${(error as Error).message}`,
+    );
   }
   const created = await lookup();
   if (!created) throw new Error(`created the ${USER} user for PostgreSQL but cannot find its uid`);

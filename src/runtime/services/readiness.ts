@@ -26,7 +26,9 @@ export async function waitForServer(
   }
   const exit = await child.exited;
   await child.kill();
-  const how = exit.error ? `could not start: ${exit.error.message}` : `exited (${exit.signal ?? `code ${exit.code}`})`;
+  const how = exit.error
+    ? `could not start: ${exit.error.message}`
+    : `exited (${exit.signal ?? `code ${exit.code}`})`;
   throw new Error(`${what} ${how} before it was ready.\n${tail(child)}`);
 }
 

@@ -11,7 +11,10 @@ import { waitForServer } from './readiness.js';
 
 const READY_TIMEOUT_MS = 10_000;
 
-export async function startRedis(name: string, options: { dir: string; seed: number }): Promise<RunningService> {
+export async function startRedis(
+  name: string,
+  options: { dir: string; seed: number },
+): Promise<RunningService> {
   const binary = findRedisServer();
   const port = await getPort({ host: '127.0.0.1' });
   const dataDir = join(options.dir, 'data');
@@ -30,12 +33,28 @@ export async function startRedis(name: string, options: { dir: string; seed: num
         await mkdir(dataDir, { recursive: true });
         const child = spawnInGroup({
           file: binary,
-          args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dataDir],
+          args: [
+            '--port',
+            String(port),
+            '--bind',
+            '127.0.0.1',
+            '--save',
+            '',
+            '--appendonly',
+            'no',
+            '--dir',
+            dataDir,
+          ],
           cwd: dataDir,
           env: process.env,
           interruptGraceMs: 2000,
         });
-        await waitForServer(`redis-server for service ${name} (port ${port})`, child, () => pingRedis(url('127.0.0.1', port)), READY_TIMEOUT_MS);
+        await waitForServer(
+          `redis-server for service ${name} (port ${port})`,
+          child,
+          () => pingRedis(url('127.0.0.1', port)),
+          READY_TIMEOUT_MS,
+        );
         return child;
       },
     },

@@ -12,7 +12,8 @@ export interface ResolvedActor {
   params: Record<string, unknown>;
 }
 
-const resolvedActors = new WeakMap<RunState, Map<string, ResolvedActor>>();
+// Keyed by the run's history: steps such as `each` copy the state, but a run has one history.
+const resolvedActors = new WeakMap<RunState['history'], Map<string, ResolvedActor>>();
 
 async function bindActor(
   state: RunState,
@@ -27,8 +28,8 @@ async function bindActor(
     params[param] = await evaluateTemplate(template, state.scope);
   }
   const actor: ResolvedActor = { name, identity: identityName, params };
-  let actors = resolvedActors.get(state);
-  if (!actors) resolvedActors.set(state, (actors = new Map()));
+  let actors = resolvedActors.get(state.history);
+  if (!actors) resolvedActors.set(state.history, (actors = new Map()));
   actors.set(name, actor);
   state.scope[name] = params;
   return actor;
@@ -43,7 +44,7 @@ export async function bindDeclaredActors(state: RunState): Promise<void> {
 
 /** A declared actor by name, or an identity's implicit actor (bound on first use in the run). */
 export async function resolveActor(state: RunState, name: string): Promise<ResolvedActor> {
-  const known = resolvedActors.get(state)?.get(name);
+  const known = resolvedActors.get(state.history)?.get(name);
   if (known) return known;
   if (state.env.config.identities[name]) return bindActor(state, name, name, {});
   throw new Error(`\`as: ${name}\` names neither an actor of this criterion nor an identity`);

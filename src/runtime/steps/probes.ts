@@ -192,7 +192,8 @@ export async function evaluateParams(
 
 export async function executeExpectSql(state: RunState, step: ExpectSqlStep): Promise<void> {
   const url = service(state, step.service, step.place).directUrl;
-  const result = await runSql(url, step.query, await evaluateParams(step.params, state));
+  const query = await evaluateString(step.query, state.scope);
+  const result = await runSql(url, query, await evaluateParams(step.params, state));
   if (step.save) state.scope[step.save] = { rows: result.rows, count: result.rows.length };
   const options = { ...LOOSE, scope: state.scope };
   const mismatches: Mismatch[] = [];
@@ -206,5 +207,5 @@ export async function executeExpectSql(state: RunState, step: ExpectSqlStep): Pr
   }
   if (step.count !== undefined)
     mismatches.push(...(await matchValue(result.rows.length, step.count, 'row count', options)));
-  fail(step, `expect sql on ${step.service}: ${step.query}`, mismatches.slice(0, 10));
+  fail(step, `expect sql on ${step.service}: ${query}`, mismatches.slice(0, 10));
 }

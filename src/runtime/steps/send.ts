@@ -15,6 +15,9 @@ export interface SavedResponse {
   body?: unknown;
   text?: string;
   latency: number;
+  /** `performance.now()` when the request was sent and when its response arrived (see `$clock()`). */
+  sentAt: number;
+  receivedAt: number;
   error?: string;
 }
 
@@ -61,10 +64,11 @@ async function buildRequest(
 }
 
 function toSaved(entry: RequestEntry): SavedResponse {
-  const latency = entry.receivedAt - entry.sentAt;
-  if (!entry.response) return { latency, error: entry.error };
+  const { sentAt, receivedAt } = entry;
+  const latency = receivedAt - sentAt;
+  if (!entry.response) return { latency, sentAt, receivedAt, error: entry.error };
   const { status, headers, text, json } = entry.response;
-  return { status, headers, body: json === undefined ? text : json, text, latency };
+  return { status, headers, body: json === undefined ? text : json, text, latency, sentAt, receivedAt };
 }
 
 async function sendOne(
@@ -104,7 +108,11 @@ async function sendOne(
     if (step.expect || step.tally)
       problems.push(`${where}: expected a response but the request failed: ${error}`);
   } else if (step.expect) {
-    const mismatches = await matchResponse({ ...response, latency: receivedAt - sentAt }, step.expect, scope);
+    // Expectations may refer to the response they judge (e.g. its timing) as `response`.
+    const mismatches = await matchResponse({ ...response, latency: receivedAt - sentAt }, step.expect, {
+      ...scope,
+      response: toSaved(entry),
+    });
     for (const mismatch of mismatches) problems.push(`${where}: ${formatMismatch(mismatch)}`);
   }
   return { entry, problems };

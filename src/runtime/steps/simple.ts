@@ -52,7 +52,8 @@ export async function executeRestart(state: RunState, step: RestartStep): Promis
 export async function executeSql(state: RunState, step: SqlStep): Promise<void> {
   const service = state.env.services.get(step.service);
   if (!service) throw new StepFailure(step.place, `unknown service \`${step.service}\``);
-  const result = await runSql(service.directUrl, step.query, await evaluateParams(step.params, state));
+  const query = await evaluateString(step.query, state.scope);
+  const result = await runSql(service.directUrl, query, await evaluateParams(step.params, state));
   if (step.save) state.scope[step.save] = { rows: result.rows, count: result.rowCount };
 }
 

@@ -139,5 +139,13 @@ export async function runCheck(
     error ??= caught;
   }
   const logs = env.target?.logs().slice(-LOG_LINES_KEPT) ?? [];
-  return { error, history, logs, targetStale: error !== undefined || !alive || state.counters.restarted };
+  // After a fault the implementation may legitimately still be recovering (the contracts allow
+  // it time to notice its dependency is back): the next criterion must not inherit that.
+  const faulted = history.entries.some((entry) => entry.type === 'fault');
+  return {
+    error,
+    history,
+    logs,
+    targetStale: error !== undefined || !alive || state.counters.restarted || faulted,
+  };
 }

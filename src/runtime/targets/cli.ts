@@ -23,7 +23,10 @@ export class CliTimeoutError extends Error {
     readonly timeoutMs: number,
     readonly partial: CliRunResult,
   ) {
-    const tail = [...partial.stdout.split('\n'), ...partial.stderr.split('\n').map((line) => `[stderr] ${line}`)]
+    const tail = [
+      ...partial.stdout.split('\n'),
+      ...partial.stderr.split('\n').map((line) => `[stderr] ${line}`),
+    ]
       .filter((line) => line !== '' && line !== '[stderr] ')
       .slice(-20);
     super(

@@ -22,6 +22,8 @@ export async function startTarget(
     case 'module':
       return startModuleTarget(config, options);
     case 'cli':
-      throw new Error(`a cli target (${config.command}) is not started: each \`run\` step runs it with runCli`);
+      throw new Error(
+        `a cli target (${config.command}) is not started: each \`run\` step runs it with runCli`,
+      );
   }
 }

@@ -24,7 +24,8 @@ export class LogBook {
     const tail: string[] = [];
     for (let i = this.lines.length - 1; i >= 0 && tail.length < count; i--) {
       const line = this.lines[i]!;
-      if (line.instance === instance) tail.unshift(line.stream === 'stderr' ? `[stderr] ${line.text}` : line.text);
+      if (line.instance === instance)
+        tail.unshift(line.stream === 'stderr' ? `[stderr] ${line.text}` : line.text);
     }
     return tail;
   }

@@ -44,7 +44,12 @@ export async function serveExport(value: unknown, what: string): Promise<ServedA
 
 /** A function of fewer than two parameters cannot be a `(req, res)` handler: it is a factory. */
 async function callIfFactory(value: unknown): Promise<unknown> {
-  if (typeof value === 'function' && value.length < 2 && !method(value, 'handle') && !method(value, 'callback')) {
+  if (
+    typeof value === 'function' &&
+    value.length < 2 &&
+    !method(value, 'handle') &&
+    !method(value, 'callback')
+  ) {
     return await (value as () => unknown)();
   }
   return value;
@@ -73,7 +78,8 @@ async function serveFastify(app: unknown, ready: Callable, server: http.Server):
 }
 
 function listen(server: http.Server, close: () => Promise<void>): Promise<ServedApp> {
-  if (server.listening) return Promise.resolve({ server, port: (server.address() as AddressInfo).port, close });
+  if (server.listening)
+    return Promise.resolve({ server, port: (server.address() as AddressInfo).port, close });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, HOST, () => {
@@ -93,6 +99,7 @@ function closeServer(server: http.Server): Promise<void> {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'function') return `a function of ${value.length} parameters`;
-  if (typeof value === 'object') return `an object with keys ${Object.keys(value).slice(0, 8).join(', ') || '(none)'}`;
+  if (typeof value === 'object')
+    return `an object with keys ${Object.keys(value).slice(0, 8).join(', ') || '(none)'}`;
   return typeof value;
 }

@@ -18,7 +18,9 @@ export async function startModuleTarget(
   options: StartOptions & { root: string },
 ): Promise<RunningTarget> {
   if (options.instances > 1) {
-    throw new Error(`a module target runs in-process and has one instance; ${options.instances} were asked for`);
+    throw new Error(
+      `a module target runs in-process and has one instance; ${options.instances} were asked for`,
+    );
   }
   const what = `${config.module}#${config.export}`;
   const restoreEnv = applyEnv({ ...config.env, ...options.env });
@@ -39,7 +41,8 @@ export async function startModuleTarget(
         get baseUrl() {
           return baseUrl();
         },
-        send: (httpRequest, sendOptions) => sendWithSupertest(app, httpRequest, sendOptions?.timeoutMs ?? 10_000),
+        send: (httpRequest, sendOptions) =>
+          sendWithSupertest(app, httpRequest, sendOptions?.timeoutMs ?? 10_000),
       },
     ],
     logs: () => [],
@@ -85,12 +88,18 @@ function applyEnv(env: Record<string, string>): () => void {
   };
 }
 
-async function sendWithSupertest(app: ServedApp, httpRequest: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
+async function sendWithSupertest(
+  app: ServedApp,
+  httpRequest: HttpRequest,
+  timeoutMs: number,
+): Promise<HttpResponse> {
   const method = httpRequest.method.toLowerCase();
   const agent = request(app.server) as unknown as Record<string, ((path: string) => TestRequest) | undefined>;
   const start = agent[method];
-  if (typeof start !== 'function') throw new Error(`HTTP method ${httpRequest.method} is not supported by supertest`);
-  let pending = start.call(agent, httpRequest.path)
+  if (typeof start !== 'function')
+    throw new Error(`HTTP method ${httpRequest.method} is not supported by supertest`);
+  let pending = start
+    .call(agent, httpRequest.path)
     .redirects(0)
     .ok(() => true)
     .timeout(timeoutMs)
@@ -101,7 +110,11 @@ async function sendWithSupertest(app: ServedApp, httpRequest: HttpRequest, timeo
   if (httpRequest.body !== undefined) pending = pending.send(Buffer.from(httpRequest.body));
   try {
     const response = await pending;
-    return toHttpResponse(response.status, response.headers as Record<string, string | string[]>, response.body as string);
+    return toHttpResponse(
+      response.status,
+      response.headers as Record<string, string | string[]>,
+      response.body as string,
+    );
   } catch (error) {
     throw toTransportError(error, `${httpRequest.method.toUpperCase()} module:${httpRequest.path}`);
   }

@@ -14,8 +14,10 @@ export function resolveTargetOverride(override: string, declared: TargetConfig):
   const env = declared.kind === 'url' ? {} : declared.env;
   if (/^https?:\/\//i.test(value)) return { kind: 'url', url: value };
   const moduleMatch = /^module:([^#]+)(?:#(.+))?$/.exec(value);
-  if (moduleMatch) return { kind: 'module', module: moduleMatch[1]!, export: moduleMatch[2] ?? 'default', env };
-  if (value.startsWith('module:')) throw new Error(`target override \`${value}\`: expected module:<path>#<export>`);
+  if (moduleMatch)
+    return { kind: 'module', module: moduleMatch[1]!, export: moduleMatch[2] ?? 'default', env };
+  if (value.startsWith('module:'))
+    throw new Error(`target override \`${value}\`: expected module:<path>#<export>`);
   if (declared.kind === 'cli') return { kind: 'cli', command: value, env };
   if (declared.kind === 'command') return { ...declared, command: value };
   return commandWithDefaults(value, env);

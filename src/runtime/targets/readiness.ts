@@ -39,7 +39,9 @@ function probeHttp(host: string, port: number, path: string): Promise<string | u
       resolve(response.statusCode === 200 ? undefined : `GET ${path} answered ${response.statusCode}`);
     });
     request.on('timeout', () => request.destroy(new Error(`GET ${path} timed out`)));
-    request.on('error', (error: NodeJS.ErrnoException) => resolve(`GET ${path}: ${error.code ?? error.message}`));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      resolve(`GET ${path}: ${error.code ?? error.message}`),
+    );
   });
 }
 
@@ -55,6 +57,8 @@ function probeTcp(host: string, port: number): Promise<string | undefined> {
       socket.destroy();
       resolve('TCP connect timed out');
     });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(`TCP connect: ${error.code ?? error.message}`));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(`TCP connect: ${error.code ?? error.message}`),
+    );
   });
 }

@@ -12,11 +12,15 @@ export function startUrlTarget(config: UrlTarget, options: StartOptions): Runnin
   const driver = createHttpDriver(config.url);
   return {
     description: `url: ${config.url}`,
-    instances: [{ index: 0, baseUrl: config.url, send: (request, sendOptions) => driver.send(request, sendOptions) }],
+    instances: [
+      { index: 0, baseUrl: config.url, send: (request, sendOptions) => driver.send(request, sendOptions) },
+    ],
     logs: () => [],
     restart() {
       return Promise.reject(
-        new Error(`cannot restart a url target (${config.url}): specgate did not start it; use a command target`),
+        new Error(
+          `cannot restart a url target (${config.url}): specgate did not start it; use a command target`,
+        ),
       );
     },
     assertAlive() {

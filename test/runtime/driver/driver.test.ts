@@ -33,7 +33,9 @@ beforeAll(async () => {
         return res.end('{oops');
       }
       res.writeHead(201, { 'content-type': 'application/problem+json' });
-      res.end(JSON.stringify({ method: req.method, url: req.url, type: req.headers['content-type'] ?? null, body }));
+      res.end(
+        JSON.stringify({ method: req.method, url: req.url, type: req.headers['content-type'] ?? null, body }),
+      );
     });
   });
   server.on('connection', (socket) => {
@@ -81,10 +83,14 @@ describe('http driver', () => {
   });
 
   test('a timeout is ETIMEDOUT and says how long it waited', async () => {
-    const error = await driver.send({ method: 'GET', path: '/slow', headers: {} }, { timeoutMs: 150 }).catch((e) => e);
+    const error = await driver
+      .send({ method: 'GET', path: '/slow', headers: {} }, { timeoutMs: 150 })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect(error.code).toBe('ETIMEDOUT');
-    expect(error.message).toMatch(/^ETIMEDOUT: timeout \(no full response within 150 ms, waited 1\d\d ms\): GET http/);
+    expect(error.message).toMatch(
+      /^ETIMEDOUT: timeout \(no full response within 150 ms, waited 1\d\d ms\): GET http/,
+    );
   });
 
   test('a connection closed without a response is ECONNRESET, also mid-body', async () => {
@@ -117,7 +123,9 @@ describe('http driver', () => {
     // 400 requests over at most the pool's 256 sockets: connections are reused.
     expect(sockets.size).toBeLessThanOrEqual(before + 256);
     const open = sockets.size;
-    await Promise.all(Array.from({ length: 50 }, () => driver.send({ method: 'GET', path: '/', headers: {} })));
+    await Promise.all(
+      Array.from({ length: 50 }, () => driver.send({ method: 'GET', path: '/', headers: {} })),
+    );
     expect(sockets.size).toBe(open);
   });
 

@@ -18,7 +18,8 @@ describe('fault proxy without toxics', () => {
     expect(proxy.upstream).toEqual({ host: '127.0.0.1', port: redis.port });
     const client = useRedis(proxy.port);
     await client.connect();
-    const big = Buffer.alloc(3 * 1024 * 1024, 0).map((_, i) => (i * 7919) % 251);
+    const big = Buffer.alloc(3 * 1024 * 1024);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251;
     await client.set('big', big);
     const back = await client.getBuffer('big');
     expect(back?.equals(big)).toBe(true);
@@ -73,7 +74,13 @@ describe('toxic bookkeeping', () => {
     proxy.addToxic(toxic('latency', { latency: 10 }));
     proxy.addToxic(toxic('timeout', {}, { name: 'stall', stream: 'upstream', toxicity: 0.5 }));
     expect(proxy.toxics()).toEqual([
-      { name: 'latency', type: 'latency', stream: 'downstream', toxicity: 1, attributes: { latency: 10, jitter: 0 } },
+      {
+        name: 'latency',
+        type: 'latency',
+        stream: 'downstream',
+        toxicity: 1,
+        attributes: { latency: 10, jitter: 0 },
+      },
       { name: 'stall', type: 'timeout', stream: 'upstream', toxicity: 0.5, attributes: { timeout: 0 } },
     ]);
     proxy.removeToxic('latency');
@@ -85,7 +92,10 @@ describe('toxic bookkeeping', () => {
 
   test.each([
     [toxic('latency', { latency: 1 }, { name: '' }), /non-empty/],
-    [toxic('latency' as never, { latency: 1 }, { type: 'jam' as never }), /unknown type; known types: down, reset_peer/],
+    [
+      toxic('latency' as never, { latency: 1 }, { type: 'jam' as never }),
+      /unknown type; known types: down, reset_peer/,
+    ],
     [toxic('latency', { latency: 1 }, { stream: 'sideways' as never }), /stream must be/],
     [toxic('latency', { latency: 1 }, { toxicity: 1.5 }), /toxicity must be a number from 0 to 1/],
     [toxic('latency', { latency: 1, delay: 3 }), /unknown attribute "delay"; known: latency, jitter/],

@@ -11,16 +11,22 @@ test.prop([fc.array(part, { maxLength: 5 })])('unitFromParts is a pure function 
   expect(unitFromParts([...parts])).toBe(value);
 });
 
-test.prop([fc.integer(), fc.string({ minLength: 1 })])('the toxic name and the connection change the draw', (seed, name) => {
-  expect(hashParts([seed, name, 1])).not.toBe(hashParts([seed, name, 2]));
-  expect(hashParts([seed, name, 1])).not.toBe(hashParts([seed, `${name}x`, 1]));
-});
+test.prop([fc.integer(), fc.string({ minLength: 1 })])(
+  'the toxic name and the connection change the draw',
+  (seed, name) => {
+    expect(hashParts([seed, name, 1])).not.toBe(hashParts([seed, name, 2]));
+    expect(hashParts([seed, name, 1])).not.toBe(hashParts([seed, `${name}x`, 1]));
+  },
+);
 
-test.prop([fc.integer({ min: 0, max: 2 ** 32 - 1 })])('createRandom repeats its sequence for a seed', (seed) => {
-  const a = createRandom(seed);
-  const b = createRandom(seed);
-  for (let i = 0; i < 20; i++) expect(a()).toBe(b());
-});
+test.prop([fc.integer({ min: 0, max: 2 ** 32 - 1 })])(
+  'createRandom repeats its sequence for a seed',
+  (seed) => {
+    const a = createRandom(seed);
+    const b = createRandom(seed);
+    for (let i = 0; i < 20; i++) expect(a()).toBe(b());
+  },
+);
 
 test('draws over connections are spread evenly enough for toxicity to mean a probability', () => {
   const n = 20_000;

@@ -33,9 +33,24 @@ const plan = (target: string, extra: Partial<Scenario['plan']> = {}): Scenario['
 const scenarios: Scenario[] = [
   ...(['SIGINT', 'SIGTERM', 'SIGKILL'] as const).flatMap((signal) => [
     { name: `${signal}: target + redis`, interrupt: signal, plan: plan('echo'), expectEnd: { signal } },
-    { name: `${signal}: 2 instances, no service`, interrupt: signal, plan: plan('echo', { instances: 2, redis: false }), expectEnd: { signal } },
-    { name: `${signal}: 3 instances + redis`, interrupt: signal, plan: plan('echo', { instances: 3 }), expectEnd: { signal } },
-    { name: `${signal}: target + redis + postgres`, interrupt: signal, plan: plan('echo', { postgres: true }), expectEnd: { signal } },
+    {
+      name: `${signal}: 2 instances, no service`,
+      interrupt: signal,
+      plan: plan('echo', { instances: 2, redis: false }),
+      expectEnd: { signal },
+    },
+    {
+      name: `${signal}: 3 instances + redis`,
+      interrupt: signal,
+      plan: plan('echo', { instances: 3 }),
+      expectEnd: { signal },
+    },
+    {
+      name: `${signal}: target + redis + postgres`,
+      interrupt: signal,
+      plan: plan('echo', { postgres: true }),
+      expectEnd: { signal },
+    },
   ]),
   ...[1, 2].map((n) => ({
     name: `target crashes at start #${n}`,
@@ -91,7 +106,11 @@ async function interruptedRun(scenario: Scenario, index: number): Promise<RunOut
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(fixtures, 'interrupted-run.ts'), JSON.stringify(scenario.plan)],
-    { cwd: projectRoot, env: { ...process.env, TMPDIR: tmp, [marker.name]: marker.value }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: projectRoot,
+      env: { ...process.env, TMPDIR: tmp, [marker.name]: marker.value },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let stdout = '';
   let stderr = '';
@@ -144,10 +163,19 @@ describe('no process outlives an interrupted run', () => {
       const { scenario } = outcome;
       const summary = { name: scenario.name, left: outcome.leftProcesses, dirs: outcome.leftDirs };
       expect(summary).toEqual({ name: scenario.name, left: [], dirs: [] });
-      if (scenario.expectEnd.signal) expect({ name: scenario.name, signal: outcome.signal }).toEqual({ name: scenario.name, signal: scenario.expectEnd.signal });
-      if (scenario.expectEnd.code !== undefined) expect({ name: scenario.name, code: outcome.code }).toEqual({ name: scenario.name, code: scenario.expectEnd.code });
+      if (scenario.expectEnd.signal)
+        expect({ name: scenario.name, signal: outcome.signal }).toEqual({
+          name: scenario.name,
+          signal: scenario.expectEnd.signal,
+        });
+      if (scenario.expectEnd.code !== undefined)
+        expect({ name: scenario.name, code: outcome.code }).toEqual({
+          name: scenario.name,
+          code: scenario.expectEnd.code,
+        });
       if (scenario.expectEnd.stderr) expect(outcome.stderr).toMatch(scenario.expectEnd.stderr);
-      if (scenario.expectEnd.atLeastMs) expect(outcome.interruptedToExitMs).toBeGreaterThanOrEqual(scenario.expectEnd.atLeastMs);
+      if (scenario.expectEnd.atLeastMs)
+        expect(outcome.interruptedToExitMs).toBeGreaterThanOrEqual(scenario.expectEnd.atLeastMs);
     }
   });
 });

@@ -15,7 +15,9 @@ const marker = randomUUID();
 process.env.SPECGATE_SERVICES_TEST = marker;
 // The reaper inherits it too, and lives as long as this test process.
 const ours = () =>
-  processesMarked({ name: 'SPECGATE_SERVICES_TEST', value: marker }, tempRoot).filter((pid) => pid !== reaperPid());
+  processesMarked({ name: 'SPECGATE_SERVICES_TEST', value: marker }, tempRoot).filter(
+    (pid) => pid !== reaperPid(),
+  );
 
 function connectError(url: string): Promise<string> {
   const { hostname, port } = new URL(url);
@@ -59,7 +61,12 @@ function rawPing(url: string, waitMs = 400): Promise<string> {
 }
 
 async function redisCall<T>(url: string, use: (client: Redis) => Promise<T>): Promise<T> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, commandTimeout: 500 });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    commandTimeout: 500,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -141,7 +148,10 @@ describe('postgres service', () => {
   test('reset truncates user tables, restarts identities, keeps the schema', async () => {
     expect(db.proxiedUrl).toBe(`postgres://postgres:specgate@127.0.0.1:${db.proxy.port}/specgate`);
     await sql(db.proxiedUrl, 'CREATE TABLE parent (id bigserial PRIMARY KEY, name text)');
-    await sql(db.proxiedUrl, 'CREATE TABLE "Child Rows" (id serial PRIMARY KEY, parent_id bigint REFERENCES parent(id))');
+    await sql(
+      db.proxiedUrl,
+      'CREATE TABLE "Child Rows" (id serial PRIMARY KEY, parent_id bigint REFERENCES parent(id))',
+    );
     await sql(db.proxiedUrl, `INSERT INTO parent (name) VALUES ('a'), ('b')`);
     await sql(db.proxiedUrl, `INSERT INTO "Child Rows" (parent_id) VALUES (1), (2)`);
     const began = performance.now();
@@ -149,7 +159,9 @@ describe('postgres service', () => {
     console.log(`postgres reset took ${(performance.now() - began).toFixed(0)} ms`);
     expect(await sql(db.directUrl, 'SELECT count(*)::int AS n FROM parent')).toEqual([{ n: 0 }]);
     expect(await sql(db.directUrl, 'SELECT count(*)::int AS n FROM "Child Rows"')).toEqual([{ n: 0 }]);
-    expect(await sql(db.directUrl, `INSERT INTO parent (name) VALUES ('c') RETURNING id`)).toEqual([{ id: '1' }]);
+    expect(await sql(db.directUrl, `INSERT INTO parent (name) VALUES ('c') RETURNING id`)).toEqual([
+      { id: '1' },
+    ]);
   });
 
   test('kill keeps committed data for start; start({ wipe }) empties it; pause and resume', async () => {
@@ -161,7 +173,10 @@ describe('postgres service', () => {
     began = performance.now();
     await db.start();
     console.log(`postgres start after kill took ${(performance.now() - began).toFixed(0)} ms`);
-    expect(await sql(db.proxiedUrl, 'SELECT name FROM parent ORDER BY id')).toEqual([{ name: 'c' }, { name: 'kept' }]);
+    expect(await sql(db.proxiedUrl, 'SELECT name FROM parent ORDER BY id')).toEqual([
+      { name: 'c' },
+      { name: 'kept' },
+    ]);
 
     await db.pause();
     await expect(sql(db.directUrl, 'SELECT 1')).rejects.toThrow(/timeout/i);
@@ -171,9 +186,9 @@ describe('postgres service', () => {
     began = performance.now();
     await db.start({ wipe: true });
     console.log(`postgres wiped restart took ${(performance.now() - began).toFixed(0)} ms`);
-    expect(await sql(db.directUrl, `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`)).toEqual([
-      { n: 0 },
-    ]);
+    expect(
+      await sql(db.directUrl, `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`),
+    ).toEqual([{ n: 0 }]);
   });
 
   test('stop leaves no process and no dir', async () => {

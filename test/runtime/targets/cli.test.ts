@@ -5,8 +5,17 @@ import { CliTimeoutError, runCli } from '../../../src/runtime/targets/index.js';
 import { fixtures, isLive, projectRoot } from '../process/helpers.js';
 
 const cli: CliTarget = { kind: 'cli', command: `node ${fixtures}cli.mjs`, env: { FROM_SPEC: 'spec' } };
-const run = (args: string[], extra: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {}) =>
-  runCli(cli, { args, stdin: extra.stdin, env: extra.env ?? {}, cwd: projectRoot, timeoutMs: extra.timeoutMs ?? 10_000 });
+const run = (
+  args: string[],
+  extra: { stdin?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+) =>
+  runCli(cli, {
+    args,
+    stdin: extra.stdin,
+    env: extra.env ?? {},
+    cwd: projectRoot,
+    timeoutMs: extra.timeoutMs ?? 10_000,
+  });
 
 describe('runCli', () => {
   test('arguments reach the program exactly, whatever the shell would make of them', async () => {
@@ -19,7 +28,12 @@ describe('runCli', () => {
   test('stdin is delivered byte for byte and stdout kept exactly', async () => {
     const input = 'line 1\r\nline 2\nno final break ✓';
     const result = await run(['cat'], { stdin: input });
-    expect(result).toMatchObject({ exitCode: 0, signal: null, stdout: input, stderr: `read ${input.length} chars\n` });
+    expect(result).toMatchObject({
+      exitCode: 0,
+      signal: null,
+      stdout: input,
+      stderr: `read ${input.length} chars\n`,
+    });
     expect(result.durationMs).toBeGreaterThan(0);
   });
 

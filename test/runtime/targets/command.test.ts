@@ -22,7 +22,11 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((target) => target.stop()));
 });
 
-async function start(config: CommandTarget, instances = 1, env: Record<string, string> = {}): Promise<RunningTarget> {
+async function start(
+  config: CommandTarget,
+  instances = 1,
+  env: Record<string, string> = {},
+): Promise<RunningTarget> {
   const target = await startTarget(config, { instances, env, root: projectRoot });
   running.push(target);
   return target;
@@ -35,7 +39,10 @@ async function pidOf(target: RunningTarget, instance: number): Promise<number> {
 
 describe('command targets', () => {
   test('two instances on their own ports, with env, logs, restart and stop', async () => {
-    const target = await start(commandTarget('echo-server.mjs'), 2, { GIVEN: 'given', FROM_SPEC: 'overridden' });
+    const target = await start(commandTarget('echo-server.mjs'), 2, {
+      GIVEN: 'given',
+      FROM_SPEC: 'overridden',
+    });
     expect(target.description).toBe(`command: node ${fixtures}echo-server.mjs (2 instances)`);
     const [first, second] = target.instances;
     expect(first!.baseUrl).not.toBe(second!.baseUrl);
@@ -81,18 +88,24 @@ describe('command targets', () => {
       (caught: Error) => caught,
     );
     expect(performance.now() - began).toBeGreaterThanOrEqual(550);
-    expect((error as Error).message).toMatch(/was not ready after 600 ms \(last check: GET \/healthz: ECONNREFUSED\)/);
+    expect((error as Error).message).toMatch(
+      /was not ready after 600 ms \(last check: GET \/healthz: ECONNREFUSED\)/,
+    );
     expect((error as Error).message).toContain('still warming up');
   });
 
   test('tcp readiness', async () => {
-    const target = await start(commandTarget('hang-on-sigterm.mjs', { ready: { tcp: true }, stopGrace: 300 }));
+    const target = await start(
+      commandTarget('hang-on-sigterm.mjs', { ready: { tcp: true }, stopGrace: 300 }),
+    );
     const response = await target.instances[0]!.send({ method: 'GET', path: '/', headers: {} });
     expect(response.text).toBe('ok');
   });
 
   test('an instance that ignores SIGTERM is SIGKILLed after the grace', async () => {
-    const target = await start(commandTarget('hang-on-sigterm.mjs', { ready: { tcp: true }, stopGrace: 400 }));
+    const target = await start(
+      commandTarget('hang-on-sigterm.mjs', { ready: { tcp: true }, stopGrace: 400 }),
+    );
     const began = performance.now();
     await target.stop();
     const took = performance.now() - began;
@@ -114,6 +127,8 @@ describe('command targets', () => {
       }
     }, 3000);
     expect(dead).toBe(true);
-    expect(() => target.assertAlive()).toThrow(/exited unexpectedly \(exit code 3\)[\s\S]*crashing on request/);
+    expect(() => target.assertAlive()).toThrow(
+      /exited unexpectedly \(exit code 3\)[\s\S]*crashing on request/,
+    );
   });
 });

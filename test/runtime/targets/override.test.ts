@@ -17,14 +17,29 @@ describe('resolveTargetOverride', () => {
   test.each<[string, TargetConfig, TargetConfig]>([
     ['http://127.0.0.1:8080', command, { kind: 'url', url: 'http://127.0.0.1:8080' }],
     ['HTTPS://example.test/base', cli, { kind: 'url', url: 'HTTPS://example.test/base' }],
-    ['module:src/app.ts#createApp', command, { kind: 'module', module: 'src/app.ts', export: 'createApp', env: { LEVEL: 'debug' } }],
-    ['module:src/app.ts', command, { kind: 'module', module: 'src/app.ts', export: 'default', env: { LEVEL: 'debug' } }],
+    [
+      'module:src/app.ts#createApp',
+      command,
+      { kind: 'module', module: 'src/app.ts', export: 'createApp', env: { LEVEL: 'debug' } },
+    ],
+    [
+      'module:src/app.ts',
+      command,
+      { kind: 'module', module: 'src/app.ts', export: 'default', env: { LEVEL: 'debug' } },
+    ],
     ['  python3 server.py  ', command, { ...command, command: 'python3 server.py' }],
     ['./other-tool --json', cli, { kind: 'cli', command: './other-tool --json', env: { A: '1' } }],
     [
       'go run .',
       { kind: 'url', url: 'http://x' },
-      { kind: 'command', command: 'go run .', env: {}, ready: { tcp: true }, readyTimeout: 10_000, stopGrace: 3_000 },
+      {
+        kind: 'command',
+        command: 'go run .',
+        env: {},
+        ready: { tcp: true },
+        readyTimeout: 10_000,
+        stopGrace: 3_000,
+      },
     ],
   ])('%s over a %s target', (override, declared, expected) => {
     expect(resolveTargetOverride(override, declared)).toEqual(expected);

@@ -29,11 +29,15 @@ describe('url targets', () => {
       running.push(target);
       expect(target.description).toBe(`url: ${url}`);
       expect(target.instances[0]!.baseUrl).toBe(url);
-      expect((await target.instances[0]!.send({ method: 'GET', path: '/a', headers: {} })).text).toBe('seen /a');
-      await expect(target.restart(0)).rejects.toThrow(/cannot restart a url target \(http:\/\/127\.0\.0\.1:\d+\)/);
-      await expect(startTarget({ kind: 'url', url }, { instances: 3, env: {}, root: projectRoot })).rejects.toThrow(
-        /3 instances were asked for/,
+      expect((await target.instances[0]!.send({ method: 'GET', path: '/a', headers: {} })).text).toBe(
+        'seen /a',
       );
+      await expect(target.restart(0)).rejects.toThrow(
+        /cannot restart a url target \(http:\/\/127\.0\.0\.1:\d+\)/,
+      );
+      await expect(
+        startTarget({ kind: 'url', url }, { instances: 3, env: {}, root: projectRoot }),
+      ).rejects.toThrow(/3 instances were asked for/);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -60,7 +64,13 @@ describe('module targets', () => {
       target.instances[0]!.send({ method: 'POST', path, headers: { 'x-test': '1' }, body });
     const first = await send('/items', 'payload');
     expect(first.status).toBe(200);
-    expect(first.json).toEqual({ kind: 'factory', generation: 1, method: 'POST', url: '/items', body: 'payload' });
+    expect(first.json).toEqual({
+      kind: 'factory',
+      generation: 1,
+      method: 'POST',
+      url: '/items',
+      body: 'payload',
+    });
     expect((await send('/missing')).status).toBe(404);
     await target.restart(0);
     // A fresh module instance: its counter starts again.

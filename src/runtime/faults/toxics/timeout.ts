@@ -13,7 +13,12 @@ export const timeout: StreamToxicDefinition<'timeout'> = {
   scope: 'stream',
   summary: 'stops all data; closes the connection after timeout milliseconds (never with 0)',
   attributes: {
-    timeout: { default: 0, min: 0, unit: 'ms', description: 'time until the connection is closed; 0 = never' },
+    timeout: {
+      default: 0,
+      min: 0,
+      unit: 'ms',
+      description: 'time until the connection is closed; 0 = never',
+    },
   },
   create(attributes, context) {
     const ms = attributes.timeout ?? 0;

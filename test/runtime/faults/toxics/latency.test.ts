@@ -15,20 +15,24 @@ async function pingTimes(client: Redis, count: number): Promise<number[]> {
   return times;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-test.each(['downstream', 'upstream'] as const)('on %s, adds the latency to every round trip', async (stream) => {
-  const proxy = await useProxy(redis.port);
-  const client = useRedis(proxy.port);
-  await client.connect();
-  const baseline = median(await pingTimes(client, 5));
-  proxy.addToxic(toxic('latency', { latency: 100 }, { stream }));
-  const delayed = await pingTimes(client, 5);
-  for (const ms of delayed) expect(ms).toBeGreaterThanOrEqual(99);
-  expect(median(delayed) - baseline).toBeLessThan(150);
-  proxy.removeToxic('latency');
-  expect(median(await pingTimes(client, 5))).toBeLessThan(50);
-});
+test.each(['downstream', 'upstream'] as const)(
+  'on %s, adds the latency to every round trip',
+  async (stream) => {
+    const proxy = await useProxy(redis.port);
+    const client = useRedis(proxy.port);
+    await client.connect();
+    const baseline = median(await pingTimes(client, 5));
+    proxy.addToxic(toxic('latency', { latency: 100 }, { stream }));
+    const delayed = await pingTimes(client, 5);
+    for (const ms of delayed) expect(ms).toBeGreaterThanOrEqual(99);
+    expect(median(delayed) - baseline).toBeLessThan(150);
+    proxy.removeToxic('latency');
+    expect(median(await pingTimes(client, 5))).toBeLessThan(50);
+  },
+);
 
 test('jitter spreads the delay within latency ± jitter', async () => {
   const proxy = await useProxy(redis.port, 7);

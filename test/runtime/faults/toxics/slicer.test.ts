@@ -57,7 +57,9 @@ test('an ioredis client reassembles sliced replies', async () => {
   const client = useRedis(proxy.port);
   await client.connect();
   proxy.addToxic(toxic('slicer', { average_size: 3, size_variation: 2, delay: 0 }, { stream: 'upstream' }));
-  proxy.addToxic(toxic('slicer', { average_size: 5, size_variation: 4, delay: 100 }, { name: 'down-slicer' }));
+  proxy.addToxic(
+    toxic('slicer', { average_size: 5, size_variation: 4, delay: 100 }, { name: 'down-slicer' }),
+  );
   await client.set('slicer:small', 'hello, sliced world');
   expect(await client.get('slicer:small')).toBe('hello, sliced world');
 });
