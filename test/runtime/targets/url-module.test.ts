@@ -85,9 +85,16 @@ describe('module targets', () => {
     expect(response.json).toBeUndefined();
   });
 
+  test('a Fastify-style instance: ready() first, then its own listen on loopback', async () => {
+    const target = await startModule('fastifyLike');
+    const response = await target.instances[0]!.send({ method: 'PUT', path: '/f', headers: {}, body: 'x' });
+    expect(response.text).toBe('fastify-like PUT /f');
+    expect(target.instances[0]!.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
   test('clear errors for a missing export and for something that is not an app', async () => {
     await expect(startModule('nope')).rejects.toThrow(
-      'test/fixtures/targets/factory.ts has no export `nope`; it exports: connectApp, createApp, notAnApp',
+      'test/fixtures/targets/factory.ts has no export `nope`; it exports: connectApp, createApp, fastifyLike, notAnApp',
     );
     await expect(startModule('notAnApp')).rejects.toThrow(
       'test/fixtures/targets/factory.ts#notAnApp is not a request handler, an app (Express, Koa, Connect, Fastify), an http.Server or a factory of one: got an object with keys name',
