@@ -247,14 +247,7 @@ export interface RestartStep extends StepBase {
 }
 
 export type ToxicType =
-  | 'down'
-  | 'reset_peer'
-  | 'timeout'
-  | 'latency'
-  | 'bandwidth'
-  | 'slow_close'
-  | 'slicer'
-  | 'limit_data';
+  'down' | 'reset_peer' | 'timeout' | 'latency' | 'bandwidth' | 'slow_close' | 'slicer' | 'limit_data';
 
 /** Adds a toxic to the fault proxy in front of a service (Toxiproxy's model). */
 export interface FaultStep extends StepBase {
@@ -464,7 +457,8 @@ export interface Matcher {
 export type Template = string;
 
 /** Any JSON value whose strings are Templates. */
-export type TemplateValue = null | boolean | number | Template | TemplateValue[] | { [key: string]: TemplateValue };
+export type TemplateValue =
+  null | boolean | number | Template | TemplateValue[] | { [key: string]: TemplateValue };
 
 /* -------------------------------------------------------------- generators */
 

@@ -4,6 +4,7 @@
  * resolve as paths). A template that is exactly one part yields the raw value.
  */
 import type { TemplateValue } from '../../ir.js';
+import { splitTemplate } from '../../template.js';
 import { evaluateExpression } from './jsonata.js';
 
 export type TemplatePart = { text: string } | { expression: string };
@@ -12,49 +13,17 @@ export type Scope = Record<string, unknown>;
 
 const parsedTemplates = new Map<string, TemplatePart[]>();
 
-/** Index just past the `}}` closing an expression that starts at `from`, skipping string literals and nested braces. */
-function findExpressionEnd(source: string, from: number): number {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = from; i < source.length; i++) {
-    const char = source[i];
-    if (quote) {
-      if (char === '\\') i++;
-      else if (char === quote) quote = undefined;
-      continue;
-    }
-    if (char === '"' || char === "'" || char === '`') quote = char;
-    else if (char === '{') depth++;
-    else if (char === '}') {
-      if (depth === 0 && source[i + 1] === '}') return i + 2;
-      depth = Math.max(0, depth - 1);
-    }
-  }
-  throw new Error(`unclosed \`{{\` in template ${JSON.stringify(source)}`);
-}
-
 export function parseTemplate(source: string): TemplatePart[] {
   const cached = parsedTemplates.get(source);
   if (cached) return cached;
-  const parts: TemplatePart[] = [];
-  let text = '';
-  let i = 0;
-  while (i < source.length) {
-    if (source.startsWith('{{{{', i)) {
-      text += '{{';
-      i += 4;
-    } else if (source.startsWith('{{', i)) {
-      const end = findExpressionEnd(source, i + 2);
-      if (text) parts.push({ text });
-      text = '';
-      parts.push({ expression: source.slice(i + 2, end - 2).trim() });
-      i = end;
-    } else {
-      text += source[i];
-      i++;
-    }
+  const split = splitTemplate(source);
+  if (split.unterminatedAt !== undefined) {
+    throw new Error(`unclosed \`{{\` in template ${JSON.stringify(source)}`);
   }
-  if (text || parts.length === 0) parts.push({ text });
+  const parts: TemplatePart[] = split.parts.map((part) =>
+    part.kind === 'text' ? { text: part.text } : { expression: part.source.trim() },
+  );
+  if (parts.length === 0) parts.push({ text: '' });
   parsedTemplates.set(source, parts);
   return parts;
 }
