@@ -35,7 +35,9 @@ export async function listSpecFiles(root: string): Promise<string[]> {
     .map((name) => `${SPECS_DIR}/${name}`);
 }
 
-/** The spec files named on the command line (relative to the root), or all of them; never none. */
+const SPEC_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The spec files named on the command line (paths or spec names), or all of them; never none. */
 export async function selectSpecFiles(root: string, args: readonly string[]): Promise<string[]> {
   if (args.length === 0) {
     const all = await listSpecFiles(root);
@@ -45,7 +47,8 @@ export async function selectSpecFiles(root: string, args: readonly string[]): Pr
   }
   const files: string[] = [];
   for (const arg of args) {
-    const absolute = resolve(root, arg);
+    // A bare name (`rate-limit`) means specs/<name>.md, as generated files are named.
+    const absolute = resolve(root, SPEC_NAME.test(arg) ? `${SPECS_DIR}/${arg}.md` : arg);
     const file = relative(root, absolute).split(sep).join('/');
     if (file.startsWith('../') || isAbsolute(file))
       throw new CliError(`${arg}: not inside the project ${root}`);
