@@ -261,7 +261,7 @@ export interface FaultStep extends StepBase {
   /** Probability 0..1 that a connection is affected, drawn from the run's seed. Default 1. */
   toxicity?: number;
   /** The toxic's attributes, as in Toxiproxy: latency {latency, jitter}, bandwidth {rate}, slow_close {delay}, timeout {timeout}, reset_peer {timeout}, slicer {average_size, size_variation, delay}, limit_data {bytes}. */
-  attributes?: Record<string, number>;
+  attributes?: Record<string, number | Template>;
   /** Remove the toxic automatically after this many ms (otherwise at `heal` or at the end of the criterion). */
   for?: number | Template;
 }

@@ -538,7 +538,7 @@ function readFault(arg: YamlValue, scope: StepScope, place: Place): StepWithoutB
   const toxic = arg.get('toxic')?.string() as ToxicType | undefined;
   const service = resolveService(arg.get('service'), undefined, arg, scope);
   const allowed = toxic !== undefined ? TOXIC_ATTRIBUTES[toxic] : undefined;
-  const attributes: Record<string, number> = {};
+  const attributes: Record<string, number | Template> = {};
   if (allowed) {
     for (const [key, entry] of arg.entries()) {
       if (FAULT_KEYS.has(key)) continue;
@@ -553,6 +553,11 @@ function readFault(arg: YamlValue, scope: StepScope, place: Place): StepWithoutB
             expected: names.length > 0 ? `one of: ${names.join(', ')}` : `no attributes for ${toxic!}`,
           },
         );
+        continue;
+      }
+      if (typeof entry.value === 'string' && isTemplate(entry.value)) {
+        // Drawn per run, e.g. `bytes: "{{ cut }}"` from a generated value (ms for durations).
+        attributes[attribute.name] = entry.value;
         continue;
       }
       const number = attribute.duration

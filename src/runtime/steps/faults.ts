@@ -19,8 +19,12 @@ export async function executeFault(state: RunState, step: FaultStep): Promise<vo
   const name = step.name ?? step.toxic;
   const stream = step.stream ?? 'downstream';
   const toxicity = step.toxicity ?? 1;
-  target.proxy.addToxic({ name, type: step.toxic, stream, toxicity, attributes: step.attributes ?? {} });
-  const attributes = Object.entries(step.attributes ?? {})
+  const values: Record<string, number> = {};
+  for (const [key, value] of Object.entries(step.attributes ?? {})) {
+    values[key] = await evaluateNumber(value, state.scope, `fault ${key}`);
+  }
+  target.proxy.addToxic({ name, type: step.toxic, stream, toxicity, attributes: values });
+  const attributes = Object.entries(values)
     .map(([key, value]) => `${key}=${value}`)
     .join(' ');
   state.history.recordFault(
