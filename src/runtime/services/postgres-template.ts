@@ -46,7 +46,15 @@ async function cacheEntry(binaries: PostgresBinaries, runAs: RunAs | undefined, 
   const root = process.env.SPECGATE_ROOT ?? process.cwd();
   const { mtimeMs, size } = await stat(binaries.initdb);
   const key = createHash('sha256')
-    .update(JSON.stringify([binaries.initdb, mtimeMs, size, runAs ? `${runAs.uid}:${runAs.gid}` : 'self', database]))
+    .update(
+      JSON.stringify([
+        binaries.initdb,
+        mtimeMs,
+        size,
+        runAs ? `${runAs.uid}:${runAs.gid}` : 'self',
+        database,
+      ]),
+    )
     .digest('hex')
     .slice(0, 16);
   return join(root, 'node_modules', '.cache', 'specgate', `postgres-template-${key}`);
