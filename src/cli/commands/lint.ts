@@ -1,25 +1,83 @@
-import { lintSpec, summarizeCriteria } from '../../lint/index.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import {
+  allRules,
+  configureRules,
+  formatGithub,
+  formatJson,
+  LINT_CONFIG_FILE,
+  LintConfigError,
+  lintSpec,
+  parseForLint,
+  parseLintConfig,
+  parseRuleOption,
+  suggestChecks,
+  summarizeCriteria,
+} from '../../lint/index.js';
+import type { LintResult, LintRule, RuleSetting } from '../../lint/index.js';
 import type { CliContext } from '../context.js';
-import { ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
 import { loadSpecs, selectSpecFiles } from '../project.js';
 import { countBySeverity, printDiagnostics } from '../report-diagnostics.js';
 
-/** Parse diagnostics plus structural warnings; exit 2 when any spec has an error. */
-export async function lintProject(context: CliContext, args: readonly string[]): Promise<ExitCodeValue> {
+export const LINT_FORMATS = ['stylish', 'json', 'github'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
+
+export interface LintOptions {
+  /** `stylish` (default): code frames for people; `json`; `github`: workflow annotations. */
+  format?: LintFormat;
+  /** `id=off|info|warning|error`, applied after `specgate.lint.json`. */
+  rule?: string[];
+  /** Print a starting yaml block for each criterion that has none. */
+  suggest?: boolean;
+}
+
+/** Declares `lint`'s options on its commander command (main.ts builds the command). */
+export function addLintOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
+    .option(
+      '--rule <id=level>',
+      `set a rule's severity: off, info, warning or error (repeatable; overrides ${LINT_CONFIG_FILE})`,
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--suggest', 'propose a starting yaml block for each criterion without one');
+}
+
+/** Parse diagnostics plus lint findings; exit 2 when any spec has an error, 0 otherwise. */
+export async function lintProject(
+  context: CliContext,
+  args: readonly string[],
+  options: LintOptions = {},
+): Promise<ExitCodeValue> {
+  const format = options.format ?? 'stylish';
+  const rules = await configuredRules(context.root, options.rule ?? []);
+  const minimum = context.verbose ? 'info' : 'warning';
   const files = await selectSpecFiles(context.root, args);
   const totals = { error: 0, warning: 0, info: 0 };
+  const results: LintResult[] = [];
 
   for (const loaded of await loadSpecs(context.root, files)) {
-    const diagnostics = [...loaded.diagnostics, ...(loaded.spec ? lintSpec(loaded.spec) : [])];
-    printDiagnostics(context, diagnostics, loaded.source, {
-      minimum: context.verbose ? 'info' : 'warning',
-      to: 'out',
-    });
+    // A draft that only lacks required sections is still linted: that is when questions help most.
+    const spec = loaded.spec ?? parseForLint(loaded.source, loaded.file).spec;
+    const diagnostics = sortByPlace([...loaded.diagnostics, ...(spec ? lintSpec(spec, rules) : [])]).filter(
+      (diagnostic) => minimum === 'info' || diagnostic.severity !== 'info',
+    );
+    const suggestions = options.suggest && spec ? suggestChecks(spec) : undefined;
+    results.push({ file: loaded.file, diagnostics, ...(suggestions ? { suggestions } : {}) });
     const counts = countBySeverity(diagnostics);
     totals.error += counts.error;
     totals.warning += counts.warning;
     totals.info += counts.info;
+    if (format !== 'stylish') continue;
+
+    printDiagnostics(context, diagnostics, loaded.source, { minimum, to: 'out' });
+    for (const [id, yaml] of Object.entries(suggestions ?? {}))
+      context.out(`${loaded.file}: ${id} has no yaml block; a start:\n\`\`\`yaml\n${yaml}\n\`\`\`\n`);
     const criteria = loaded.spec ? summarizeCriteria(loaded.spec) : undefined;
     const summary = criteria
       ? `${criteria.total} criteria, ${criteria.executable} executable, ${criteria.notExecutable} not executable`
@@ -29,11 +87,39 @@ export async function lintProject(context: CliContext, args: readonly string[]):
     );
   }
 
+  if (format === 'json') context.io.stdout(formatJson(results, allRules));
+  if (format === 'github') context.io.stdout(formatGithub(results, allRules));
   if (totals.error > 0) {
     context.err(context.colors.red(`${plural(totals.error, 'error')} in ${plural(files.length, 'spec')}`));
     return ExitCode.usage;
   }
   return ExitCode.ok;
+}
+
+/** The registry with `specgate.lint.json` applied, then `--rule` options. */
+async function configuredRules(root: string, ruleOptions: readonly string[]): Promise<LintRule[]> {
+  try {
+    const text = await readFile(join(root, LINT_CONFIG_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    const settings: Record<string, RuleSetting> = text === undefined ? {} : parseLintConfig(text);
+    for (const option of ruleOptions) {
+      const [id, setting] = parseRuleOption(option);
+      settings[id] = setting;
+    }
+    return configureRules(allRules, settings);
+  } catch (error) {
+    if (error instanceof LintConfigError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((diagnostic, order) => ({ diagnostic, order }))
+    .sort((a, b) => a.diagnostic.place.start.offset - b.diagnostic.place.start.offset || a.order - b.order)
+    .map(({ diagnostic }) => diagnostic);
 }
 
 function plural(count: number, noun: string): string {

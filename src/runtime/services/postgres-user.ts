@@ -23,6 +23,9 @@ export async function postgresRunAs(): Promise<RunAs | undefined> {
     await run('groupadd', ['-f', USER]);
     await run('useradd', ['-g', USER, USER]);
   } catch (error) {
+    // Another process (a parallel test file) may have created it meanwhile.
+    const raced = await lookup();
+    if (raced) return raced;
     throw new Error(
       `running as root and could not create the ${USER} user for PostgreSQL: ${(error as Error).message}`,
     );
