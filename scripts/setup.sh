@@ -4,12 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v redis-server >/dev/null 2>&1; then
+# Debian packages the harness and the bundled examples need, installed only when missing:
+# redis-server (started by the harness), python3-yaml (the Python config-loader example).
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get install -y redis-server >/dev/null 2>&1 || {
+  $sudo apt-get install -y "${missing[@]}" >/dev/null 2>&1 || {
     $sudo apt-get update >/dev/null
-    $sudo apt-get install -y redis-server >/dev/null
+    $sudo apt-get install -y "${missing[@]}" >/dev/null
   }
 fi
 # The harness starts its own Redis servers on free ports; the distribution's service is not needed.

@@ -200,7 +200,8 @@ export interface RunStep extends StepBase {
   args: Template[];
   stdin?: Template;
   env?: Record<string, Template>;
-  /** Files written in the run's scratch directory before the run (path → content). */
+  /** Files written in the run's scratch directory before the run (path → content); the command runs
+   * from the project root and finds them under `{{ scratch }}` (an absolute path). */
   files?: Record<string, Template>;
   expect?: CliExpectation;
   save?: string;

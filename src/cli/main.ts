@@ -13,7 +13,8 @@ import type { ExitCodeValue } from './errors.js';
 import { checkProject } from './commands/check.js';
 import { compileProject } from './commands/compile.js';
 import { initProject } from './commands/init.js';
-import { lintProject } from './commands/lint.js';
+import { addLintOptions, lintProject } from './commands/lint.js';
+import type { LintOptions } from './commands/lint.js';
 import { testProject } from './commands/test.js';
 import type { TestOptions } from './commands/test.js';
 
@@ -72,10 +73,10 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     async (_options: object, cmd: Command) => runWith(globals(cmd), (context) => initProject(context)),
   );
 
-  command('lint', 'report spec errors and structural warnings')
+  addLintOptions(command('lint', 'report spec errors, and ask the questions a reviewer would'))
     .argument('[spec...]', 'spec files (default: specs/*.md)')
-    .action(async (specs: string[], _options: object, cmd: Command) =>
-      runWith(globals(cmd), (context) => lintProject(context, specs)),
+    .action(async (specs: string[], options: LintOptions, cmd: Command) =>
+      runWith(globals(cmd), (context) => lintProject(context, specs, options)),
     );
 
   command('compile', 'compile specs into generated/<name>.test.ts; writes nothing if any spec has an error')

@@ -10,7 +10,13 @@ import { allRules } from './rules/index.js';
 
 export type { LintRule } from './rule.js';
 export { allRules, critiqueRules, structuralRules } from './rules/index.js';
-export { configureRules, LINT_CONFIG_FILE, LintConfigError, parseLintConfig, parseRuleOption } from './config.js';
+export {
+  configureRules,
+  LINT_CONFIG_FILE,
+  LintConfigError,
+  parseLintConfig,
+  parseRuleOption,
+} from './config.js';
 export type { RuleSetting } from './config.js';
 export { parseForLint } from './draft.js';
 export { formatGithub, formatJson } from './format.js';

@@ -112,8 +112,9 @@ describe('specgate compile and check', () => {
     const result = await runMain(['lint'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('SG6001');
+    // The not-executable criterion, and the reviewer's question about error answers.
     expect(result.stdout).toContain(
-      'specs/alpha.md: 2 criteria, 1 executable, 1 not executable; 0 errors, 1 warning',
+      'specs/alpha.md: 2 criteria, 1 executable, 1 not executable; 0 errors, 2 warnings',
     );
     expect(result.stdout).toMatch(/specs\/beta\.md:\d+:\d+ error/);
     const alone = await runMain(['lint', 'specs/alpha.md'], { cwd });

@@ -99,10 +99,12 @@ export async function lintProject(
 /** The registry with `specgate.lint.json` applied, then `--rule` options. */
 async function configuredRules(root: string, ruleOptions: readonly string[]): Promise<LintRule[]> {
   try {
-    const text = await readFile(join(root, LINT_CONFIG_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
+    const text = await readFile(join(root, LINT_CONFIG_FILE), 'utf8').catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      },
+    );
     const settings: Record<string, RuleSetting> = text === undefined ? {} : parseLintConfig(text);
     for (const option of ruleOptions) {
       const [id, setting] = parseRuleOption(option);

@@ -1,4 +1,7 @@
-/** `run`: one CLI invocation in the run's scratch directory. */
+/**
+ * `run`: one CLI invocation. The command runs from the project root (as a server's does);
+ * `files` are written to the run's scratch directory, which templates see as `scratch`.
+ */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { RunStep } from '../../ir.js';
@@ -26,7 +29,7 @@ async function readIfPresent(path: string): Promise<string | undefined> {
 export async function executeRun(state: RunState, step: RunStep): Promise<void> {
   const runCli = state.env.runCli;
   if (!runCli) throw new StepFailure(step.place, 'run: the target is not a cli target');
-  const scope = state.scope;
+  const scope = { ...state.scope, scratch: state.scratchDir };
   for (const [relative, template] of Object.entries(step.files ?? {})) {
     const path = scratchPath(state.scratchDir, relative);
     await mkdir(dirname(path), { recursive: true });
@@ -50,7 +53,7 @@ export async function executeRun(state: RunState, step: RunStep): Promise<void> 
     } catch {
       json = undefined;
     }
-    scope[step.save] = { ...result, exit: result.exitCode, json, files };
+    state.scope[step.save] = { ...result, exit: result.exitCode, json, files };
   }
   if (!step.expect) return;
   const mismatches = await matchCliRun({ ...result, files }, step.expect, scope);

@@ -82,7 +82,8 @@ export class SuiteEnvironment {
     const config = this.targetConfig;
     if (config.kind === 'cli') {
       this.announce(`cli: ${config.command}`);
-      return { env, runCli: (run) => runCli(config, run) };
+      // Commands run from the project root, as servers do; the files they read live in the scratch dir.
+      return { env, runCli: (run) => runCli(config, { ...run, cwd: this.root }) };
     }
     const instances = check.instances ?? 1;
     const key = JSON.stringify({ instances, env });

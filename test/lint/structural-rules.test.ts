@@ -1,5 +1,4 @@
 /** Rule tables as ESLint's RuleTester: valid specs give nothing, invalid ones give these codes at these lines. */
-import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Spec } from '../../src/ir.js';
 import { lintSpec, structuralRules } from '../../src/lint/index.js';
@@ -88,17 +87,7 @@ describe.each(structuralRules.map((rule) => [rule.meta.id, rule] as const))('%s'
   });
 });
 
-test('every rule file is registered, and codes and ids are unique', () => {
-  const files = readdirSync(new URL('../../src/lint/rules/', import.meta.url)).filter(
-    (f) => f !== 'index.ts',
-  );
-  expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(
-    structuralRules.map((r) => r.meta.id).sort(),
-  );
-  expect(new Set(structuralRules.map((r) => r.meta.code)).size).toBe(structuralRules.length);
-});
-
-test('lintSpec runs every rule', () => {
+test('lintSpec runs the rules it is given', () => {
   const weak = spec({ sections: [section('acceptance', [criterion({ id: 'AC-1' })])] });
-  expect(lintSpec(weak).map((d) => d.code)).toEqual(['SG6001']);
+  expect(lintSpec(weak, structuralRules).map((d) => d.code)).toEqual(['SG6001']);
 });
