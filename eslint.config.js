@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'generated/', 'test/fixtures/', 'test/golden/', 'reports/'] },
+  { ignores: ['node_modules/', 'generated/', 'test/fixtures/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
