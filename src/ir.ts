@@ -112,7 +112,7 @@ export interface Check {
   let?: Record<string, Template>;
   /** Named actors for this criterion (see `Actor`). */
   actors?: Record<string, Actor>;
-  /** Number of target instances (command targets only). Default 1. */
+  /** Number of target instances: processes for a command target, separate imports for a module target. Default 1. */
   instances?: number;
   /** Extra env for the target, on top of the front matter's. Forces a target of its own. */
   env?: Record<string, Template>;

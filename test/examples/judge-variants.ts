@@ -93,7 +93,7 @@ interface Run {
   output: string;
 }
 
-function specgate(args: string[]): Promise<Run> {
+export function specgate(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
     for (const key of ['SPECGATE_TARGET', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) {

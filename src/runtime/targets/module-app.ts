@@ -1,6 +1,7 @@
 /**
  * Turns whatever a module target exports into a listening node:http server: a request
- * handler, an Express/Connect app (a function, or `.handle`), a Koa app (`.callback()`),
+ * handler, an app object `{ handler, ready?, close? }`, an Express/Connect app (a function,
+ * or `.handle`), a Koa app (`.callback()`),
  * a Fastify instance (`.ready()` + `.server`), an http.Server, or a factory (sync or
  * async, no arguments) returning one of those.
  */
@@ -32,6 +33,15 @@ export async function serveExport(value: unknown, what: string): Promise<ServedA
   const serverOf = (resolved as { server?: unknown } | null)?.server;
   if (ready && serverOf instanceof http.Server) return serveFastify(resolved, ready, serverOf);
   if (resolved instanceof http.Server) return listen(resolved, async () => closeServer(resolved));
+  const withHandler = handlerApp(resolved);
+  if (withHandler) {
+    await withHandler.ready;
+    const server = http.createServer(withHandler.handler);
+    return listen(server, async () => {
+      await closeServer(server);
+      await withHandler.close?.();
+    });
+  }
   const listener = toListener(resolved);
   if (!listener) {
     throw new Error(
@@ -40,6 +50,20 @@ export async function serveExport(value: unknown, what: string): Promise<ServedA
   }
   const server = http.createServer(listener);
   return listen(server, () => closeServer(server));
+}
+
+/**
+ * `{ handler, ready?, close? }`: an app that owns resources (a Redis client…) and says when it
+ * is ready and how to release them.
+ */
+function handlerApp(
+  value: unknown,
+): { handler: RequestListener; ready: unknown; close?: Callable } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { handler, ready } = value as { handler?: unknown; ready?: unknown };
+  if (typeof handler !== 'function') return undefined;
+  const close = method(value, 'close');
+  return { handler: handler as RequestListener, ready, ...(close ? { close } : {}) };
 }
 
 /** A function of fewer than two parameters cannot be a `(req, res)` handler: it is a factory. */

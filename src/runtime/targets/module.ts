@@ -10,6 +10,7 @@ import type { ModuleTarget } from '../../ir.js';
 import { toHttpResponse, toTransportError } from '../driver/index.js';
 import type { HttpRequest, HttpResponse, RunningTarget, StartOptions } from '../types.js';
 import { serveExport, type ServedApp } from './module-app.js';
+import { captureOutput } from './module-output.js';
 
 type TestRequest = request.Test;
 
@@ -17,46 +18,49 @@ export async function startModuleTarget(
   config: ModuleTarget,
   options: StartOptions & { root: string },
 ): Promise<RunningTarget> {
-  if (options.instances > 1) {
-    throw new Error(
-      `a module target runs in-process and has one instance; ${options.instances} were asked for`,
-    );
-  }
   const what = `${config.module}#${config.export}`;
   const restoreEnv = applyEnv({ ...config.env, ...options.env });
-  let app: ServedApp;
+  const output = captureOutput();
+  // Each instance is its own import: instances share nothing but what the implementation
+  // keeps outside the process (Redis, PostgreSQL), as separate processes would.
+  const apps: ServedApp[] = [];
   try {
-    app = await load(config, options.root, what);
+    for (let index = 0; index < options.instances; index++) apps.push(await load(config, options.root, what));
   } catch (error) {
+    await Promise.all(apps.map((app) => app.close()));
+    output.stop();
     restoreEnv();
     throw error;
   }
-  const baseUrl = (): string => `http://127.0.0.1:${app.port}`;
+  const appAt = (index: number): ServedApp => {
+    const app = apps[index];
+    if (!app) throw new Error(`no instance ${index}: this module target runs ${apps.length}`);
+    return app;
+  };
 
   return {
-    description: `module: ${what}`,
-    instances: [
-      {
-        index: 0,
-        get baseUrl() {
-          return baseUrl();
-        },
-        send: (httpRequest, sendOptions) =>
-          sendWithSupertest(app, httpRequest, sendOptions?.timeoutMs ?? 10_000),
+    description: `module: ${what}${apps.length > 1 ? ` (${apps.length} instances)` : ''}`,
+    instances: apps.map((_, index) => ({
+      index,
+      get baseUrl() {
+        return `http://127.0.0.1:${appAt(index).port}`;
       },
-    ],
-    logs: () => [],
+      send: (httpRequest: HttpRequest, sendOptions?: { timeoutMs?: number }) =>
+        sendWithSupertest(appAt(index), httpRequest, sendOptions?.timeoutMs ?? 10_000),
+    })),
+    logs: () => output.lines(),
     async restart(index) {
-      if (index !== 0) throw new Error(`no instance ${index}: a module target has one`);
-      await app.close();
+      await appAt(index).close();
       // A fresh import: module state is lost, as in a process restart.
-      app = await load(config, options.root, what);
+      apps[index] = await load(config, options.root, what);
     },
     assertAlive() {
-      if (!app.server.listening) throw new Error(`module target ${what}: its server is no longer listening`);
+      const stopped = apps.findIndex((app) => !app.server.listening);
+      if (stopped >= 0) throw new Error(`module target ${what}: instance ${stopped} is no longer listening`);
     },
     async stop() {
-      await app.close();
+      await Promise.all(apps.map((app) => app.close()));
+      output.stop();
       restoreEnv();
     },
   };
@@ -106,8 +110,12 @@ async function sendWithSupertest(
     .buffer(true)
     .parse(collectText);
   for (const [name, value] of Object.entries(httpRequest.headers)) pending = pending.set(name, value);
-  // A Buffer keeps superagent from inventing a content type for string bodies.
-  if (httpRequest.body !== undefined) pending = pending.send(Buffer.from(httpRequest.body));
+  if (httpRequest.body !== undefined) {
+    // superagent serialises an object body (a Buffer too) as JSON when the type is JSON, and
+    // invents a form type for a string without one: so a string with a type, else a Buffer.
+    const typed = Object.keys(httpRequest.headers).some((name) => name.toLowerCase() === 'content-type');
+    pending = pending.send(typed ? httpRequest.body : Buffer.from(httpRequest.body));
+  }
   try {
     const response = await pending;
     return toHttpResponse(
