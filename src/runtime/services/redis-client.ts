@@ -6,6 +6,8 @@ export async function withRedis<T>(url: string, use: (client: Redis) => Promise<
     lazyConnect: true,
     connectTimeout: 1000,
     maxRetriesPerRequest: 0,
+    // A stopped (SIGSTOP) or blackholed server must fail a reset or readiness ping, not hang it.
+    commandTimeout: 2000,
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });

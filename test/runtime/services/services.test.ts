@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDir, reaperPid, removeTempDir } from '../../../src/runtime/process/index.js';
 import { startService } from '../../../src/runtime/services/index.js';
+import { withRedis } from '../../../src/runtime/services/redis-client.js';
 import type { RunningService } from '../../../src/runtime/types.js';
 import { processesMarked, waitFor } from '../process/helpers.js';
 
@@ -60,22 +60,6 @@ function rawPing(url: string, waitMs = 400): Promise<string> {
   });
 }
 
-async function redisCall<T>(url: string, use: (client: Redis) => Promise<T>): Promise<T> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    commandTimeout: 500,
-  });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return await use(client);
-  } finally {
-    client.disconnect();
-  }
-}
-
 async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000, query_timeout: 1000 });
   client.on('error', () => undefined);
@@ -103,10 +87,10 @@ describe('redis service', () => {
     expect(redis).toMatchObject({ name: 'cache', kind: 'redis', managed: true });
     expect(redis.proxiedUrl).toBe(`redis://127.0.0.1:${redis.proxy.port}`);
     expect(redis.directUrl).toBe(`redis://127.0.0.1:${redis.proxy.upstream.port}`);
-    await redisCall(redis.proxiedUrl, (client) => client.set('k', 'v'));
-    expect(await redisCall(redis.directUrl, (client) => client.get('k'))).toBe('v');
+    await withRedis(redis.proxiedUrl, (client) => client.set('k', 'v'));
+    expect(await withRedis(redis.directUrl, (client) => client.get('k'))).toBe('v');
     await redis.reset();
-    expect(await redisCall(redis.directUrl, (client) => client.dbsize())).toBe(0);
+    expect(await withRedis(redis.directUrl, (client) => client.dbsize())).toBe(0);
   });
 
   test('kill, start on the same port, pause and resume', async () => {
@@ -114,7 +98,7 @@ describe('redis service', () => {
     expect(await rawPing(redis.directUrl)).toBe('ECONNREFUSED');
     await expect(redis.reset()).rejects.toThrow('cannot reset service cache (redis): it is killed');
     await redis.start();
-    expect(await redisCall(redis.proxiedUrl, (client) => client.ping())).toBe('PONG');
+    expect(await withRedis(redis.proxiedUrl, (client) => client.ping())).toBe('PONG');
 
     await redis.pause();
     expect(await rawPing(redis.directUrl)).toBe('no answer');
@@ -124,7 +108,7 @@ describe('redis service', () => {
     await redis.pause();
     await redis.kill();
     await redis.start({ wipe: true });
-    expect(await redisCall(redis.directUrl, (client) => client.ping())).toBe('PONG');
+    expect(await withRedis(redis.directUrl, (client) => client.ping())).toBe('PONG');
   });
 
   test('stop leaves no process and no dir', async () => {
@@ -210,9 +194,9 @@ describe('external services', () => {
       );
       expect(external.managed).toBe(false);
       expect(external.proxiedUrl).toBe(`redis://127.0.0.1:${external.proxy.port}/0`);
-      await redisCall(external.proxiedUrl, (client) => client.set('x', '1'));
+      await withRedis(external.proxiedUrl, (client) => client.set('x', '1'));
       await external.reset();
-      expect(await redisCall(server.directUrl, (client) => client.exists('x'))).toBe(0);
+      expect(await withRedis(server.directUrl, (client) => client.exists('x'))).toBe(0);
       await expect(external.kill()).rejects.toThrow(
         /cannot kill service shared: it is external \(redis:\/\/127\.0\.0\.1:\d+\/0\), not started by specgate/,
       );
