@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the harness and the bundled examples need, installed only when missing:
-# redis-server (started by the harness), python3-yaml (the Python config-loader example).
+# redis-server (started by the harness), python3-yaml (the Python config-loader example),
+# chromium (specgate's own tests open the HTML report in it, headless).
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -2,20 +2,23 @@
  * The specgate command line: reads files, writes atomically, runs vitest and maps results to
  * exit codes. `main` never exits the process; bin/specgate.js sets the exit code it returns.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { colorEnabled } from './color.js';
 import { createContext, processIo } from './context.js';
 import type { CliContext, CliIo } from './context.js';
 import { CliError, EXIT_CODES_HELP, ExitCode } from './errors.js';
+import { packageVersion } from './version.js';
 import type { ExitCodeValue } from './errors.js';
 import { checkProject } from './commands/check.js';
 import { compileProject } from './commands/compile.js';
 import { initProject } from './commands/init.js';
 import { addLintOptions, lintProject } from './commands/lint.js';
 import type { LintOptions } from './commands/lint.js';
+import { ciProject, DEFAULT_REPORT_DIR } from './commands/ci.js';
+import type { CiOptions } from './commands/ci.js';
 import { testProject } from './commands/test.js';
+import { watchProject } from './commands/watch.js';
 import type { TestOptions } from './commands/test.js';
 
 interface GlobalOptions {
@@ -105,9 +108,27 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     .option('--path <p>', 'fast-check path of a counterexample (replay a failure)')
     .option('--runs <n>', 'property runs per criterion (overrides the spec)')
     .option('--criterion <id>', 'run only the criterion with this id, e.g. AC-1')
+    .option('--watch', 'keep running: recompile a changed spec and rerun its suite (Ctrl-C to stop)')
     .addOption(new Option('--verbose', 'say more: progress, warnings, stack traces').hideHelp())
-    .action(async (specs: string[], options: TestOptions, cmd: Command) =>
-      runWith(globals(cmd), (context) => testProject(context, specs, options)),
+    .action(async (specs: string[], options: TestOptions & { watch?: boolean }, cmd: Command) =>
+      runWith(globals(cmd), (context) =>
+        options.watch ? watchProject(context, specs, options) : testProject(context, specs, options),
+      ),
+    );
+
+  command('ci', 'the CI gate: drift check, lint, full run, and reports (JSON, JUnit XML, Markdown, HTML)')
+    .argument('[spec...]', 'spec files (default: specs/*.md)')
+    .option('--report-dir <dir>', `where the reports go (default: ${DEFAULT_REPORT_DIR})`)
+    .option('--require-executable', 'fail the gate when any criterion is not executable')
+    .option('--min-executable <share>', 'fail the gate when fewer criteria are executable, e.g. 0.8 or 80%')
+    .option('--shard <i/n>', 'run only shard i of n and leave a blob in <report-dir>/blobs for --merge')
+    .option('--merge <dir>', "merge the shards' blobs in <dir> instead of running: reports as one run")
+    .option('--target <cmd|url>', "judge this implementation instead of the spec's target")
+    .option('--seed <n>', 'seed of the property runs')
+    .option('--runs <n>', 'property runs per criterion (overrides the spec)')
+    .addOption(new Option('--verbose', 'say more: progress, warnings, stack traces').hideHelp())
+    .action(async (specs: string[], options: CiOptions, cmd: Command) =>
+      runWith(globals(cmd), (context) => ciProject(context, specs, options)),
     );
 
   return program;
@@ -132,10 +153,4 @@ function reportError(error: unknown, io: CliIo, verbose: boolean): number {
       : '(run with --verbose for the stack trace)\n',
   );
   return ExitCode.usage;
-}
-
-function packageVersion(): string {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-  const { version } = JSON.parse(text) as { version?: unknown };
-  return typeof version === 'string' ? version : '0.0.0';
 }

@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { outcomesFromTestModules } from '../report/vitest-outcomes.js';
+import type { SuiteOutcome } from '../report/collect.js';
 import { CliError } from './errors.js';
 
 export interface VitestRunOptions {
@@ -15,15 +17,28 @@ export interface VitestRunOptions {
   testNamePattern?: RegExp;
   /** Env the runtime reads (SPECGATE_*), set for the duration of the run. */
   env: Record<string, string>;
+  /** vitest's `--shard`, e.g. `1/3`: this process runs only its share of the files. */
+  shard?: string;
+  /** Also write vitest's blob report here, for a later merge of the shards. */
+  blobFile?: string;
+}
+
+export interface VitestRunResult {
+  /** True when every selected test passed (or was a todo). */
+  passed: boolean;
+  outcomes: SuiteOutcome[];
+  /** Errors outside any test (unhandled rejections, failed imports). */
+  errors: string[];
+  durationMs: number;
 }
 
 const CONFIG_FILES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `vitest.config.${ext}`);
 const GENERATED_PROJECT = 'generated';
 const RUNTIME_ENTRY = fileURLToPath(new URL('../runtime/index.ts', import.meta.url));
 
-/** True when every selected test passed (or was a todo). */
-export async function runGeneratedSuites(options: VitestRunOptions): Promise<boolean> {
-  const config = CONFIG_FILES.map((name) => join(options.root, name)).find((path) => existsSync(path));
+export async function runGeneratedSuites(options: VitestRunOptions): Promise<VitestRunResult> {
+  const config = findVitestConfig(options.root);
+  const started = performance.now();
   const restoreEnv = setEnv(options.env);
   const previousExitCode = process.exitCode;
   process.exitCode = undefined;
@@ -38,7 +53,11 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<boo
         run: true,
         watch: false,
         ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
-        ...(config ? { config, project: [GENERATED_PROJECT] } : { config: false }),
+        ...(options.shard !== undefined ? { shard: options.shard } : {}),
+        ...(options.blobFile !== undefined
+          ? { reporters: ['default', ['blob', { outputFile: options.blobFile }]] }
+          : {}),
+        ...projectOptions(config),
       },
       config ? undefined : inlineConfig(),
     );
@@ -46,18 +65,125 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<boo
       (process.exitCode ?? 0) !== 0 ||
       vitest.state.getCountOfFailedTests() > 0 ||
       vitest.state.getFiles().some((file) => file.result?.state === 'fail');
-    return !failed;
+    return {
+      passed: !failed,
+      outcomes: outcomesFromTestModules(options.root, vitest.state.getTestModules()),
+      errors: vitest.state.getUnhandledErrors().map(errorMessage),
+      durationMs: performance.now() - started,
+    };
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('No projects matched')) {
-      throw new CliError(
-        `${config}: has no vitest project named "${GENERATED_PROJECT}" (include: ['generated/**/*.test.ts']); add one`,
-      );
-    }
-    throw error;
+    throw explainConfigError(error, config);
   } finally {
     process.exitCode = previousExitCode;
     restoreEnv();
   }
+}
+
+export interface WatchSession {
+  /** Stops vitest: workers end, and with them the targets and services of the suites. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts vitest in watch mode: it runs the suites, then reruns a generated suite whenever its file
+ * changes (specgate's spec watcher recompiles specs into those files). `files` empty: every suite,
+ * including suites that appear later.
+ */
+export async function watchGeneratedSuites(
+  options: Omit<VitestRunOptions, 'shard' | 'blobFile'>,
+): Promise<WatchSession> {
+  const config = findVitestConfig(options.root);
+  const restoreEnv = setEnv(options.env);
+  try {
+    const { startVitest } = await import('vitest/node');
+    const vitest = await startVitest(
+      'test',
+      options.files,
+      {
+        root: options.root,
+        run: false,
+        watch: true,
+        ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
+        ...projectOptions(config),
+      },
+      config ? undefined : inlineConfig(),
+    );
+    return {
+      close: async () => {
+        await vitest.close();
+        restoreEnv();
+      },
+    };
+  } catch (error) {
+    restoreEnv();
+    throw explainConfigError(error, config);
+  }
+}
+
+export interface MergedRun {
+  outcomes: SuiteOutcome[];
+  errors: string[];
+  /** The shards' test time, summed. */
+  durationMs: number;
+}
+
+/** Merges the blob reports of sharded runs (vitest's merge-reports) into the outcomes of one run. */
+export async function mergeShardBlobs(root: string, blobDir: string): Promise<MergedRun> {
+  const config = findVitestConfig(root);
+  const previousExitCode = process.exitCode;
+  try {
+    const { createVitest } = await import('vitest/node');
+    const vitest = await createVitest(
+      'test',
+      {
+        root,
+        run: true,
+        watch: false,
+        mergeReports: blobDir,
+        reporters: ['default'],
+        ...projectOptions(config),
+      },
+      config ? undefined : inlineConfig(),
+    );
+    try {
+      const { testModules, unhandledErrors } = await vitest.mergeReports(blobDir);
+      const durationMs = testModules.reduce((sum, module) => sum + module.diagnostic().duration, 0);
+      return {
+        outcomes: outcomesFromTestModules(root, testModules),
+        errors: unhandledErrors.map(errorMessage),
+        durationMs,
+      };
+    } finally {
+      await vitest.close();
+    }
+  } catch (error) {
+    throw explainConfigError(error, config);
+  } finally {
+    process.exitCode = previousExitCode;
+  }
+}
+
+function findVitestConfig(root: string): string | undefined {
+  return CONFIG_FILES.map((name) => join(root, name)).find((path) => existsSync(path));
+}
+
+function projectOptions(config: string | undefined) {
+  return config ? { config, project: [GENERATED_PROJECT] } : { config: false as const };
+}
+
+function explainConfigError(error: unknown, config: string | undefined): unknown {
+  if (error instanceof Error && error.message.startsWith('No projects matched')) {
+    return new CliError(
+      `${config}: has no vitest project named "${GENERATED_PROJECT}" (include: ['generated/**/*.test.ts']); add one`,
+    );
+  }
+  return error;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
+  return String(error);
 }
 
 /** The `generated` project of specgate's own config, for projects without a vitest config. */

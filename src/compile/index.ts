@@ -6,7 +6,7 @@ import type { Spec } from '../ir.js';
 import { renderBody } from './body.js';
 import { renderHeader, sha256Hex } from './header.js';
 
-export { criterionTitle, NOT_EXECUTABLE_SUFFIX } from './body.js';
+export { criteriaBySection, criterionTitle, NOT_EXECUTABLE_SUFFIX } from './body.js';
 export { sha256Hex, splitGeneratedFile } from './header.js';
 export type { GeneratedHeader } from './header.js';
 

@@ -97,7 +97,7 @@ export async function lintProject(
 }
 
 /** The registry with `specgate.lint.json` applied, then `--rule` options. */
-async function configuredRules(root: string, ruleOptions: readonly string[]): Promise<LintRule[]> {
+export async function configuredRules(root: string, ruleOptions: readonly string[]): Promise<LintRule[]> {
   try {
     const text = await readFile(join(root, LINT_CONFIG_FILE), 'utf8').catch(
       (error: NodeJS.ErrnoException) => {

@@ -6,11 +6,15 @@ import type { ExitCodeValue } from '../errors.js';
 import { runGeneratedSuites } from '../run-vitest.js';
 import { compileProject } from './compile.js';
 
-export interface TestOptions {
+/** Options that steer the runtime, shared by `test` and `ci`. */
+export interface RunOptions {
   target?: string;
   seed?: string;
   path?: string;
   runs?: string;
+}
+
+export interface TestOptions extends RunOptions {
   criterion?: string;
 }
 
@@ -20,7 +24,7 @@ export async function testProject(
   args: readonly string[],
   options: TestOptions,
 ): Promise<ExitCodeValue> {
-  validate(options);
+  validateRunOptions(options);
   const { suites, specs } = await compileProject(context, args);
   const { criterion } = options;
   if (
@@ -31,20 +35,24 @@ export async function testProject(
       `--criterion ${criterion}: no criterion with this id in ${specs.map((spec) => spec.file).join(', ')}`,
     );
   }
+  const { passed } = await runGeneratedSuites({
+    root: context.root,
+    files: suites.map((suite) => join(context.root, suite)),
+    ...(options.criterion !== undefined ? { testNamePattern: criterionPattern(options.criterion) } : {}),
+    env: runtimeEnv(context, options),
+  });
+  return passed ? ExitCode.ok : ExitCode.failed;
+}
+
+/** The SPECGATE_* env the runtime reads for these options. */
+export function runtimeEnv(context: CliContext, options: RunOptions): Record<string, string> {
   const env: Record<string, string> = { SPECGATE_ROOT: context.root };
   if (options.target !== undefined) env.SPECGATE_TARGET = options.target;
   if (options.seed !== undefined) env.SPECGATE_SEED = options.seed;
   if (options.path !== undefined) env.SPECGATE_PATH = options.path;
   if (options.runs !== undefined) env.SPECGATE_RUNS = options.runs;
   if (context.verbose) env.SPECGATE_VERBOSE = '1';
-
-  const passed = await runGeneratedSuites({
-    root: context.root,
-    files: suites.map((suite) => join(context.root, suite)),
-    ...(options.criterion !== undefined ? { testNamePattern: criterionPattern(options.criterion) } : {}),
-    env,
-  });
-  return passed ? ExitCode.ok : ExitCode.failed;
+  return env;
 }
 
 /**
@@ -61,7 +69,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-function validate(options: TestOptions): void {
+export function validateRunOptions(options: TestOptions): void {
   if (options.seed !== undefined && !/^-?\d+$/.test(options.seed)) {
     throw new CliError(`--seed ${options.seed}: expected an integer`);
   }

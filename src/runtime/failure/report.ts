@@ -6,6 +6,7 @@
 import type { Criterion } from '../../ir.js';
 import { describeValue } from '../match/index.js';
 import type { HistoryEntry, LogLine } from '../types.js';
+import type { FailureEvidence } from './evidence.js';
 import { formatHistoryEntry, formatLogLines, formatTranscript } from './transcript.js';
 
 export interface PropertyOutcome {
@@ -52,36 +53,74 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
-function section(title: string, lines: string[]): string[] {
+function section(title: string, lines: readonly string[]): string[] {
   const indented = lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`);
   return lines.length === 0 ? [] : ['', `${title}:`, ...indented];
 }
 
-export function formatFailureReport(report: FailureReport): string {
-  const { criterion, property } = report;
-  const title = `${criterion.id}${criterion.name ? ` ${criterion.name}` : ''} failed: ${criterion.prose}`;
-  const lines = [title, '', ...errorText(report.error).split('\n')];
+/** The report as data: what the runtime records on the test for reporters. */
+export function buildFailureEvidence(report: FailureReport): FailureEvidence {
+  const { property } = report;
+  const evidence: FailureEvidence = {
+    message: errorText(report.error),
+    seed: property?.seed ?? report.seed,
+    faults: report.history
+      .filter((entry) => entry.type === 'fault')
+      .map((entry) => formatHistoryEntry(entry, report.startedAt)),
+    transcript: formatTranscript(report.history, report.startedAt),
+    logs: formatLogLines(report.logs),
+    target: report.targetOverride ?? report.target,
+    replay: replayCommand(report),
+  };
   if (property) {
-    const shrunk = `${property.shrinks} shrink${property.shrinks === 1 ? '' : 's'}${property.shrinkingInterrupted ? ', shrinking stopped by its time budget' : ''}`;
+    Object.assign(evidence, {
+      counterexample: jsonSafe(property.counterexample),
+      path: property.path,
+      runs: property.runs,
+      shrinks: property.shrinks,
+      shrinkingInterrupted: property.shrinkingInterrupted,
+    });
+  }
+  return evidence;
+}
+
+/** Counterexamples are generated JSON-like values; anything else (undefined, bigint, cycles) is shown as text. */
+function jsonSafe(value: unknown): unknown {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? describeValue(value) : (JSON.parse(text) as unknown);
+  } catch {
+    return describeValue(value);
+  }
+}
+
+export function formatFailureReport(report: FailureReport): string {
+  return formatFailureEvidence(report.criterion, buildFailureEvidence(report));
+}
+
+/** The failure message vitest prints: title, expected/found, counterexample, faults, transcript, logs, replay. */
+export function formatFailureEvidence(
+  criterion: Pick<Criterion, 'id' | 'name' | 'prose'>,
+  evidence: FailureEvidence,
+): string {
+  const title = `${criterion.id}${criterion.name ? ` ${criterion.name}` : ''} failed: ${criterion.prose}`;
+  const lines = [title, '', ...evidence.message.split('\n')];
+  if (evidence.path !== undefined) {
+    const runs = evidence.runs ?? 0;
+    const shrinks = evidence.shrinks ?? 0;
+    const shrunk = `${shrinks} shrink${shrinks === 1 ? '' : 's'}${evidence.shrinkingInterrupted ? ', shrinking stopped by its time budget' : ''}`;
+    const counterexample = JSON.stringify(evidence.counterexample, null, 2);
     lines.push(
-      ...section(`Counterexample (after ${property.runs} run${property.runs === 1 ? '' : 's'}, ${shrunk})`, [
-        describeValue(property.counterexample).length < 2000
-          ? JSON.stringify(property.counterexample, null, 2)
-          : describeValue(property.counterexample),
+      ...section(`Counterexample (after ${runs} run${runs === 1 ? '' : 's'}, ${shrunk})`, [
+        counterexample.length < 2000 ? counterexample : describeValue(evidence.counterexample),
       ]),
       '',
-      `seed ${property.seed}, path ${property.path}`,
+      `seed ${evidence.seed}, path ${evidence.path}`,
     );
   }
-  const faults = report.history.filter((entry) => entry.type === 'fault');
-  lines.push(
-    ...section(
-      'Fault schedule',
-      faults.map((entry) => formatHistoryEntry(entry, report.startedAt)),
-    ),
-  );
-  lines.push(...section('Transcript (last 20 entries)', formatTranscript(report.history, report.startedAt)));
-  lines.push(...section(`Implementation log (last 20 lines; ${report.target})`, formatLogLines(report.logs)));
-  lines.push('', `Replay: ${replayCommand(report)}`);
+  lines.push(...section('Fault schedule', evidence.faults));
+  lines.push(...section('Transcript (last 20 entries)', evidence.transcript));
+  lines.push(...section(`Implementation log (last 20 lines; ${evidence.target})`, evidence.logs));
+  lines.push('', `Replay: ${evidence.replay}`);
   return lines.join('\n');
 }

@@ -138,7 +138,10 @@ export async function runCheck(
     alive = false;
     error ??= caught;
   }
-  const logs = env.target?.logs().slice(-LOG_LINES_KEPT) ?? [];
+  // The run's own lines are its evidence; a run that logged nothing shows what came before it.
+  const allLogs = env.target?.logs() ?? [];
+  const runLogs = allLogs.filter((line) => line.at >= history.startedAt);
+  const logs = (runLogs.length > 0 ? runLogs : allLogs).slice(-LOG_LINES_KEPT);
   // After a fault the implementation may legitimately still be recovering (the contracts allow
   // it time to notice its dependency is back): the next criterion must not inherit that.
   const faulted = history.entries.some((entry) => entry.type === 'fault');

@@ -5,10 +5,11 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import fc from 'fast-check';
+import { TestRunner } from 'vitest';
 import type { Check, Criterion } from '../../ir.js';
 import { forAllArbitrary } from '../arbitraries/index.js';
-import { formatFailureReport } from '../failure/index.js';
-import type { PropertyOutcome } from '../failure/index.js';
+import { buildFailureEvidence, formatFailureEvidence, replayCommand } from '../failure/index.js';
+import type { FailureEvidence, PropertyOutcome, VerdictMeta } from '../failure/index.js';
 import { createTempDir, removeTempDir } from '../process/index.js';
 import type { StepEnvironment } from '../steps/index.js';
 import type { SuiteEnvironment } from './environment.js';
@@ -60,6 +61,34 @@ async function runOnce(
   }
 }
 
+/** How a report names the implementation judged. */
+function describeTarget(suite: SuiteEnvironment): string {
+  if (suite.targetOverride !== undefined) return suite.targetOverride;
+  const target = suite.targetConfig;
+  switch (target.kind) {
+    case 'command':
+    case 'cli':
+      return target.command;
+    case 'url':
+      return target.url;
+    case 'module':
+      return `module:${target.module}#${target.export}`;
+  }
+}
+
+/** A failed criterion: its evidence as data (for reporters) and as the message vitest prints. */
+class CriterionFailure extends Error {
+  constructor(
+    criterion: Criterion,
+    readonly evidence: FailureEvidence,
+  ) {
+    const message = formatFailureEvidence(criterion, evidence);
+    super(message);
+    // The report already holds what matters; vitest's stack of runtime frames would only bury it.
+    this.stack = message;
+  }
+}
+
 function failure(
   suite: SuiteEnvironment,
   identity: SuiteIdentity,
@@ -67,8 +96,8 @@ function failure(
   outcome: RunOutcome,
   seed: number,
   property?: PropertyOutcome,
-): Error {
-  const message = formatFailureReport({
+): CriterionFailure {
+  const evidence = buildFailureEvidence({
     specFile: identity.file,
     criterion,
     error: outcome.error,
@@ -77,13 +106,38 @@ function failure(
     history: outcome.history.entries,
     startedAt: outcome.history.startedAt,
     logs: outcome.logs,
-    target: suite.targetConfig.kind === 'command' ? suite.targetConfig.command : suite.targetConfig.kind,
+    target: describeTarget(suite),
     targetOverride: suite.targetOverride,
   });
-  const error = new Error(message);
-  // The report already holds what matters; vitest's stack of runtime frames would only bury it.
-  error.stack = message;
-  return error;
+  return new CriterionFailure(criterion, evidence);
+}
+
+/**
+ * An error outside any run (the target never became ready, a service binary is missing): still a failed
+ * criterion with its message and replay command, so no report shows it without evidence.
+ */
+function failureOutsideRuns(
+  suite: SuiteEnvironment,
+  identity: SuiteIdentity,
+  criterion: Criterion,
+  error: unknown,
+  seed: number,
+): CriterionFailure {
+  return new CriterionFailure(criterion, {
+    message: error instanceof Error ? error.message : String(error),
+    seed,
+    faults: [],
+    transcript: [],
+    logs: [],
+    target: describeTarget(suite),
+    replay: replayCommand({ specFile: identity.file, criterion, seed, targetOverride: suite.targetOverride }),
+  });
+}
+
+/** Records the verdict on the running vitest test (`meta.specgate`), where reporters and blob shards find it. */
+function recordVerdict(meta: VerdictMeta): void {
+  const test = TestRunner.getCurrentTest();
+  if (test) test.meta.specgate = meta;
 }
 
 export async function verifyCriterion(
@@ -92,15 +146,34 @@ export async function verifyCriterion(
   criterion: Criterion,
   knobs: Knobs,
 ): Promise<void> {
+  const seed = knobs.seed ?? randomInt(0, 2 ** 31 - 1);
+  try {
+    const runs = await judge(suite, identity, criterion, knobs, seed);
+    recordVerdict({ outcome: 'passed', runs, seed });
+  } catch (error) {
+    const failed =
+      error instanceof CriterionFailure ? error : failureOutsideRuns(suite, identity, criterion, error, seed);
+    recordVerdict({ outcome: 'failed', evidence: failed.evidence });
+    throw failed;
+  }
+}
+
+/** Runs the criterion; resolves with the number of runs that held, throws a CriterionFailure or any error. */
+async function judge(
+  suite: SuiteEnvironment,
+  identity: SuiteIdentity,
+  criterion: Criterion,
+  knobs: Knobs,
+  seed: number,
+): Promise<number> {
   const check = criterion.check;
   if (!check) throw new Error(`${criterion.id} has no executable check (no yaml block)`);
   const executable = { ...criterion, check };
-  const seed = knobs.seed ?? randomInt(0, 2 ** 31 - 1);
 
   if (!check.forAll || Object.keys(check.forAll).length === 0) {
     const outcome = await runOnce(suite, executable, {}, seed);
     if (outcome.error !== undefined) throw failure(suite, identity, criterion, outcome, seed);
-    return;
+    return 1;
   }
 
   const numRuns = knobs.runs ?? check.runs ?? suite.config.runs;
@@ -129,7 +202,7 @@ export async function verifyCriterion(
     interruptAfterTimeLimit: numRuns * timeout + knobs.shrinkBudgetMs,
     markInterruptAsFailure: false,
   });
-  if (!details.failed) return;
+  if (!details.failed) return details.numRuns;
   if (!lastFailure)
     throw details.errorInstance ?? new Error(`${criterion.id}: property failed without a failing run`);
   throw failure(suite, identity, criterion, lastFailure.outcome, seed, {

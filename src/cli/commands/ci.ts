@@ -1,0 +1,236 @@
+/**
+ * `specgate ci`: the gate a team puts in front of a merge. Drift check, lint, the full run (or a shard of it,
+ * or the merge of the shards), then every criterion traced to a verdict in four reports.
+ */
+import { appendFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { checkDrift } from '../../check/index.js';
+import type { DriftEntry } from '../../check/index.js';
+import { generatedPathFor } from '../../compile/index.js';
+import type { Spec } from '../../ir.js';
+import { lintSpec } from '../../lint/index.js';
+import type { Problem, RenderedReports, RunReport, SuiteOutcome } from '../../report/index.js';
+import type { CliContext } from '../context.js';
+import { CliError, ExitCode } from '../errors.js';
+import type { ExitCodeValue } from '../errors.js';
+import { writeFilesAtomically } from '../fs-atomic.js';
+import { hasErrors, listSpecFiles, loadGeneratedFiles, loadSpecs, selectSpecFiles } from '../project.js';
+import { printDiagnostics } from '../report-diagnostics.js';
+import { mergeShardBlobs, runGeneratedSuites } from '../run-vitest.js';
+import { packageVersion } from '../version.js';
+import { configuredRules } from './lint.js';
+import { runtimeEnv, validateRunOptions } from './test.js';
+import type { RunOptions } from './test.js';
+
+export interface CiOptions extends RunOptions {
+  /** Where the reports go (default `specgate-report`). */
+  reportDir?: string;
+  /** Fail the gate when any criterion is not executable. */
+  requireExecutable?: boolean;
+  /** Fail the gate when the executable share is below this (`0.8` or `80%`). */
+  minExecutable?: string;
+  /** `i/n`: run only this shard and leave a blob for the merge. */
+  shard?: string;
+  /** Merge the shards' blobs in this directory instead of running tests. */
+  merge?: string;
+}
+
+export const DEFAULT_REPORT_DIR = 'specgate-report';
+const BLOB_DIR = 'blobs';
+
+export const REPORT_FILES = {
+  json: 'report.json',
+  junit: 'junit.xml',
+  markdown: 'summary.md',
+  comment: 'comment.md',
+  html: 'report.html',
+} as const;
+
+export async function ciProject(
+  context: CliContext,
+  args: readonly string[],
+  options: CiOptions,
+): Promise<ExitCodeValue> {
+  validateRunOptions(options);
+  const shard = parseShard(options.shard);
+  const minExecutable = parseMinExecutable(options);
+  if (options.merge !== undefined && shard) throw new CliError('--merge and --shard: use one, not both');
+  const reportDir = resolve(context.root, options.reportDir ?? DEFAULT_REPORT_DIR);
+
+  const specs = await loadValidSpecs(context, args);
+  const drift = await checkSpecsDrift(context.root, specs, args.length === 0);
+  const lint = await lintProblems(context, specs);
+  const notRun = new Map(
+    drift
+      .filter((entry) => entry.state !== 'orphaned' && entry.spec !== undefined)
+      .map((entry) => [entry.file, `not run: ${entry.file} is ${entry.state}; ${entry.reason}`]),
+  );
+  const suites = specs.map((spec) => generatedPathFor(spec)).filter((suite) => !notRun.has(suite));
+
+  // Loaded on demand: the renderers are only needed here.
+  const { buildReport, renderReports } = await import('../../report/index.js');
+  const started = new Date();
+  const run = await runOrMerge(context, suites, options, shard, reportDir);
+  const ran = new Set(run.outcomes.map((outcome) => outcome.suite));
+  const report = buildReport({
+    // A shard reports on its own share; a whole run and a merge on every selected spec.
+    specs: shard ? specs.filter((spec) => ran.has(generatedPathFor(spec))) : specs,
+    outcomes: run.outcomes,
+    notRun,
+    problems: [
+      ...drift.map((entry): Problem => ({
+        kind: 'drift',
+        file: entry.file,
+        message: `${entry.state}: ${entry.reason}`,
+      })),
+      ...lint,
+      ...run.errors.map((message): Problem => ({ kind: 'error', message })),
+    ],
+    ...(minExecutable !== undefined ? { minExecutable } : {}),
+    version: packageVersion(),
+    createdAt: started,
+    durationMs: run.durationMs,
+    ...(shard ? { shard } : {}),
+    ...(options.target !== undefined ? { target: options.target } : {}),
+  });
+
+  const written = renderReports(report);
+  await writeReports(reportDir, written);
+  await appendStepSummary(context, written.markdown);
+  printSummary(context, report, reportDir);
+  return report.gate.passed ? ExitCode.ok : ExitCode.failed;
+}
+
+/** Specs with errors stop the gate before anything runs: there is no contract to judge against. */
+async function loadValidSpecs(context: CliContext, args: readonly string[]): Promise<Spec[]> {
+  const loaded = await loadSpecs(context.root, await selectSpecFiles(context.root, args));
+  for (const spec of loaded)
+    printDiagnostics(context, spec.diagnostics, spec.source, { minimum: 'error', to: 'err' });
+  const broken = loaded.filter(hasErrors);
+  if (broken.length > 0)
+    throw new CliError(`${broken.map((spec) => spec.file).join(', ')}: spec errors; nothing was run`);
+  return loaded.flatMap(({ spec }) => (spec ? [spec] : []));
+}
+
+/** Drift of the selected specs' suites; with no specs named, orphaned suites count too. */
+async function checkSpecsDrift(
+  root: string,
+  specs: readonly Spec[],
+  wholeProject: boolean,
+): Promise<DriftEntry[]> {
+  const all = await loadSpecs(root, await listSpecFiles(root));
+  const selected = new Set(specs.map((spec) => spec.file));
+  const report = checkDrift({ specs: all, generated: await loadGeneratedFiles(root) });
+  return report.entries.filter(
+    (entry) => entry.state !== 'ok' && (entry.spec !== undefined ? selected.has(entry.spec) : wholeProject),
+  );
+}
+
+async function lintProblems(context: CliContext, specs: readonly Spec[]): Promise<Problem[]> {
+  const rules = await configuredRules(context.root, []);
+  return specs.flatMap((spec) =>
+    lintSpec(spec, rules)
+      .filter((diagnostic) => diagnostic.severity === 'error')
+      .map((diagnostic): Problem => ({
+        kind: 'lint',
+        file: diagnostic.place.file,
+        line: diagnostic.place.start.line,
+        column: diagnostic.place.start.column,
+        code: diagnostic.code,
+        message: diagnostic.message,
+      })),
+  );
+}
+
+interface RunResult {
+  outcomes: SuiteOutcome[];
+  errors: string[];
+  durationMs: number;
+}
+
+async function runOrMerge(
+  context: CliContext,
+  suites: readonly string[],
+  options: CiOptions,
+  shard: { index: number; count: number } | undefined,
+  reportDir: string,
+): Promise<RunResult> {
+  if (options.merge !== undefined) {
+    const blobDir = resolve(context.root, options.merge);
+    context.info(`merging shard blobs from ${blobDir}`);
+    return mergeShardBlobs(context.root, blobDir);
+  }
+  if (suites.length === 0) return { outcomes: [], errors: [], durationMs: 0 };
+  const result = await runGeneratedSuites({
+    root: context.root,
+    files: suites.map((suite) => join(context.root, suite)),
+    env: runtimeEnv(context, options),
+    ...(shard
+      ? {
+          shard: `${shard.index}/${shard.count}`,
+          blobFile: join(reportDir, BLOB_DIR, `blob-${shard.index}-${shard.count}.json`),
+        }
+      : {}),
+  });
+  return result;
+}
+
+async function writeReports(reportDir: string, rendered: RenderedReports): Promise<void> {
+  await writeFilesAtomically(
+    (Object.keys(REPORT_FILES) as Array<keyof typeof REPORT_FILES>).map((kind) => ({
+      path: join(reportDir, REPORT_FILES[kind]),
+      text: rendered[kind],
+    })),
+  );
+}
+
+/** On GitHub Actions the Markdown summary also goes to the job's summary page. */
+async function appendStepSummary(context: CliContext, markdown: string): Promise<void> {
+  const path = context.io.env.GITHUB_STEP_SUMMARY;
+  if (path) await appendFile(path, `${markdown}\n`);
+}
+
+function printSummary(context: CliContext, report: RunReport, reportDir: string): void {
+  const { colors } = context;
+  const { totals, coverage } = report;
+  const share = coverage.ratio === null ? 'n/a' : `${Math.floor(coverage.ratio * 1000) / 10}%`;
+  context.out('');
+  context.out(
+    `specgate ci${report.shard ? ` (shard ${report.shard.index}/${report.shard.count})` : ''}: ${totals.criteria} criteria: ` +
+      `${colors.green(`${totals.passed} passed`)}, ${colors.red(`${totals.failed} failed`)}, ` +
+      `${totals.notExecutable} not executable, ${totals.skipped} skipped; ` +
+      `spec coverage ${coverage.executable}/${coverage.total} (${share})`,
+  );
+  for (const reason of report.gate.reasons) context.out(`  ${colors.red('✗')} ${reason}`);
+  const where = relative(context.root, reportDir).split(sep).join('/') || '.';
+  context.out(
+    `reports: ${Object.values(REPORT_FILES)
+      .map((file) => `${where}/${file}`)
+      .join(', ')}`,
+  );
+  context.out(report.gate.passed ? colors.green('gate passed') : colors.red('gate failed'));
+}
+
+export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new CliError(`--shard ${value}: expected i/n with 1 <= i <= n, e.g. 1/3`);
+  return { index, count };
+}
+
+function parseMinExecutable(options: CiOptions): number | undefined {
+  if (options.requireExecutable) {
+    if (options.minExecutable !== undefined)
+      throw new CliError('--require-executable and --min-executable: use one, not both');
+    return 1;
+  }
+  if (options.minExecutable === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(options.minExecutable.trim());
+  const share = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN;
+  if (!(share >= 0 && share <= 1))
+    throw new CliError(`--min-executable ${options.minExecutable}: expected a share such as 0.8 or 80%`);
+  return share;
+}

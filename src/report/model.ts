@@ -1,0 +1,116 @@
+/**
+ * The report of a run: every criterion of every spec traced to a verdict.
+ * One model, four renderings (JSON, JUnit XML, Markdown, HTML).
+ * schema/specgate-report.schema.json publishes the JSON form; a test validates real reports against it.
+ */
+import type { SectionKind } from '../ir.js';
+import type { FailureEvidence } from '../runtime/failure/evidence.js';
+
+export type { FailureEvidence };
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * - passed: every run of an executable criterion held.
+ * - failed: a run broke it (or its suite could not run it: target never ready, service missing).
+ * - not-executable: the criterion has no yaml block; the compiler cannot judge it.
+ * - skipped: executable, but not run here (not selected, drifted suite, another shard); `reason` says why.
+ * Only `passed` ever counts as passed.
+ */
+export type Verdict = 'passed' | 'failed' | 'not-executable' | 'skipped';
+
+export interface RunReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'specgate'; version: string };
+  /** ISO time the report was made. */
+  createdAt: string;
+  /** Wall time of the test run (the sum of the shards' for a merged report). */
+  durationMs: number;
+  /** Which shard this report covers; absent for whole runs and merged reports. */
+  shard?: { index: number; count: number };
+  /** `--target` when the run judged another implementation than the specs name. */
+  target?: string;
+  gate: Gate;
+  totals: Totals;
+  coverage: Coverage;
+  specs: SpecReport[];
+  /** What failed the gate besides verdicts: drift, lint errors, errors outside any criterion. */
+  problems: Problem[];
+}
+
+export interface Gate {
+  passed: boolean;
+  /** One sentence per reason the gate failed; empty when it passed. */
+  reasons: string[];
+  /** The smallest executable share allowed (1 with --require-executable); absent when not-executable criteria only count. */
+  minExecutable?: number;
+}
+
+export interface Totals {
+  criteria: number;
+  passed: number;
+  failed: number;
+  notExecutable: number;
+  skipped: number;
+}
+
+/** Executable criteria / all criteria; `ratio` is null when there are no criteria. */
+export interface Coverage {
+  executable: number;
+  total: number;
+  ratio: number | null;
+}
+
+export interface SpecReport {
+  /** e.g. `specs/rate-limit.md`. */
+  file: string;
+  name: string;
+  title: string;
+  sha256: string;
+  /** e.g. `generated/rate-limit.test.ts`. */
+  suite: string;
+  totals: Totals;
+  coverage: Coverage;
+  /** Titles of contract sections (Constraints, Failure Modes, Acceptance) that hold no criterion. */
+  sectionsWithoutCriteria: string[];
+  sections: SectionReport[];
+}
+
+export interface SectionReport {
+  kind: SectionKind;
+  title: string;
+  criteria: CriterionReport[];
+}
+
+export interface CriterionReport {
+  id: string;
+  name?: string;
+  /** The test title: `AC-1 free-limit: prose`. */
+  title: string;
+  prose: string;
+  /** Where the criterion is written. */
+  file: string;
+  line: number;
+  column: number;
+  verdict: Verdict;
+  /** Why it was skipped or is not executable. */
+  reason?: string;
+  durationMs?: number;
+  /** Runs that held, and their seed, for passed criteria. */
+  runs?: number;
+  seed?: number;
+  failure?: FailureEvidence;
+}
+
+export type ProblemKind = 'drift' | 'lint' | 'error';
+
+export interface Problem {
+  kind: ProblemKind;
+  /** Relative path the problem is in, with line and column when known. */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** Diagnostic code (SG…) for lint problems. */
+  code?: string;
+  message: string;
+}
