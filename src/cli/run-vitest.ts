@@ -79,11 +79,6 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<Vit
   }
 }
 
-export interface WatchSession {
-  /** Stops vitest: workers end, and with them the targets and services of the suites. */
-  close(): Promise<void>;
-}
-
 /**
  * Starts vitest in watch mode: it runs the suites, then reruns a generated suite whenever its file
  * changes (specgate's spec watcher recompiles specs into those files). `files` empty: every suite,
@@ -91,12 +86,13 @@ export interface WatchSession {
  */
 export async function watchGeneratedSuites(
   options: Omit<VitestRunOptions, 'shard' | 'blobFile'>,
-): Promise<WatchSession> {
+): Promise<void> {
   const config = findVitestConfig(options.root);
-  const restoreEnv = setEnv(options.env);
+  // The env stays set: the watch lasts as long as the process.
+  setEnv(options.env);
   try {
     const { startVitest } = await import('vitest/node');
-    const vitest = await startVitest(
+    await startVitest(
       'test',
       options.files,
       {
@@ -108,14 +104,7 @@ export async function watchGeneratedSuites(
       },
       config ? undefined : inlineConfig(),
     );
-    return {
-      close: async () => {
-        await vitest.close();
-        restoreEnv();
-      },
-    };
   } catch (error) {
-    restoreEnv();
     throw explainConfigError(error, config);
   }
 }

@@ -6,10 +6,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CriterionReport, RunReport } from '../../src/report/index.js';
 import { removeProjects, runCli } from '../cli/helpers.js';
+import { withChromiumPage } from '../report/chromium.js';
 import { copyGreeter, criteria, validateReport } from './greeter.js';
 
 afterAll(removeProjects);
@@ -118,6 +120,21 @@ describe('specgate ci', () => {
     expect(JSON.stringify(failures[0]?.failure)).toContain('aaaaaaaaa');
     const summary = await readFile(join(root, 'specgate-report/summary.md'), 'utf8');
     expect(summary).toContain(failed.failure?.replay);
+
+    // The HTML report in a browser: the counts it shows are the JSON's; a click opens the counterexample.
+    await withChromiumPage(async (page) => {
+      await page.goto(pathToFileURL(join(root, 'specgate-report/report.html')).href);
+      for (const [key, value] of Object.entries(report.totals))
+        expect(await page.locator(`[data-count="${key}"]`).innerText(), key).toBe(String(value));
+      expect(await page.locator('[data-coverage="executable"]').innerText()).toBe('9');
+      expect(await page.locator('[data-coverage="total"]').innerText()).toBe('9');
+      const row = page.locator('details[data-criterion="specs/greet.md#AC-1"]');
+      const shown = row.locator('[data-evidence="counterexample"]');
+      expect(await shown.isVisible()).toBe(false);
+      await row.locator('summary').click();
+      expect(await shown.isVisible()).toBe(true);
+      expect(JSON.parse(await shown.innerText())).toEqual({ name: 'aaaaaaaaa' });
+    });
 
     // The replay command reruns exactly the failing case.
     const replay = (failed.failure?.replay ?? '').replace(/^specgate /, '').match(/'[^']*'|\S+/g) ?? [];

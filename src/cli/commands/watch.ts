@@ -17,20 +17,14 @@ import type { TestOptions } from './test.js';
 /** Editors write a file in bursts (truncate, write, rename): compile once the burst is over. */
 const SETTLE_MS = 150;
 
-export interface WatchControl {
-  /** Resolves when the watch should end; default: the first SIGINT or SIGTERM. */
-  stopped?: Promise<void>;
-}
-
 export async function watchProject(
   context: CliContext,
   args: readonly string[],
   options: TestOptions,
-  control: WatchControl = {},
 ): Promise<ExitCodeValue> {
   const { suites } = await compileProject(context, args);
   const selected = args.length > 0 ? new Set(await selectSpecFiles(context.root, args)) : undefined;
-  const session = await watchGeneratedSuites({
+  await watchGeneratedSuites({
     root: context.root,
     // Named specs: only their suites. None: every suite, so new specs join the watch.
     files: args.length > 0 ? suites.map((suite) => join(context.root, suite)) : [],
@@ -40,6 +34,7 @@ export async function watchProject(
 
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  // One compile at a time, in the order the changes came.
   let compiling = Promise.resolve();
   const recompile = (): void => {
     const files = [...pending].filter((file) => selected === undefined || selected.has(file));
@@ -61,7 +56,7 @@ export async function watchProject(
       });
     }
   };
-  const watcher = watch(join(context.root, SPECS_DIR), (_event, name) => {
+  watch(join(context.root, SPECS_DIR), (_event, name) => {
     if (!name?.endsWith('.md') || name.toLowerCase() === 'readme.md') return;
     pending.add(`${SPECS_DIR}/${name}`);
     clearTimeout(timer);
@@ -69,25 +64,8 @@ export async function watchProject(
   });
   context.err(`specgate: watching ${SPECS_DIR}/ for changes (Ctrl-C to stop)`);
 
-  try {
-    await (control.stopped ?? untilSignal());
-  } finally {
-    watcher.close();
-    clearTimeout(timer);
-    await compiling;
-    await session.close();
-  }
+  // vitest owns Ctrl-C in watch mode: it exits with 130 (or 1 after a failed run); the runtime's
+  // reaper then stops the targets and services the workers started.
+  await new Promise<never>(() => undefined);
   return ExitCode.ok;
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
