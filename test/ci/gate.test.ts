@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { CriterionReport, RunReport } from '../../src/report/index.js';
-import { removeProjects, runCli } from '../cli/helpers.js';
+import { removeProjects, runCli, runMain } from '../cli/helpers.js';
 import { withChromiumPage } from '../report/chromium.js';
 import { copyGreeter, criteria, validateReport } from './greeter.js';
 
@@ -284,5 +284,22 @@ describe('specgate ci', () => {
       return [failure?.counterexample, failure?.seed, failure?.path, failure?.message, failure?.replay];
     };
     expect(pick(merged)).toEqual(pick(unsharded));
+  });
+
+  test('usage errors exit 2 and say what is expected', async () => {
+    const root = await copyGreeter();
+    const cases: Array<[string[], RegExp]> = [
+      [['--shard', '0/3'], /--shard 0\/3: expected i\/n with 1 <= i <= n/],
+      [['--shard', '4/3'], /--shard 4\/3: expected i\/n/],
+      [['greet', 'health', '--shard', '3/3'], /there are 2 suite\(s\) to share; use at most 2 shard\(s\)/],
+      [['--min-executable', '120%'], /--min-executable 120%: expected a share such as 0\.8 or 80%/],
+      [['--require-executable', '--min-executable', '0.5'], /use one, not both/],
+      [['--merge', 'blobs', '--shard', '1/2'], /--merge and --shard: use one, not both/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await runMain(['ci', ...args], { cwd: root });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
   });
 });

@@ -66,6 +66,12 @@ export async function ciProject(
       .map((entry) => [entry.file, `not run: ${entry.file} is ${entry.state}; ${entry.reason}`]),
   );
   const suites = specs.map((spec) => generatedPathFor(spec)).filter((suite) => !notRun.has(suite));
+  // vitest shards by file and refuses more shards than files.
+  if (shard && shard.count > suites.length) {
+    throw new CliError(
+      `--shard ${shard.index}/${shard.count}: there are ${suites.length} suite(s) to share; use at most ${suites.length} shard(s)`,
+    );
+  }
 
   // Loaded on demand: the renderers are only needed here.
   const { buildReport, renderReports } = await import('../../report/index.js');
