@@ -65,7 +65,14 @@ export function buildReport(input: ReportInput): RunReport {
     specs.reduce((sum, spec) => sum + spec.coverage.executable, 0),
     totals.criteria,
   );
-  const problems = [...(input.problems ?? [])];
+  // Errors of a suite file itself (a hook that threw: the target did not stop) fail the gate even when
+  // every test passed.
+  const problems = [
+    ...(input.problems ?? []),
+    ...input.outcomes.flatMap((outcome) =>
+      outcome.errors.map((message): Problem => ({ kind: 'error', file: outcome.suite, message })),
+    ),
+  ];
   const report: RunReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'specgate', version: input.version },
@@ -186,6 +193,14 @@ function judgeCriterion(spec: Spec, criterion: Criterion, context: SuiteContext)
               ),
       };
     case 'skipped':
+      // vitest skips every test of a file whose beforeAll failed (a bad --target): they failed, not skipped.
+      if (test.mode !== 'todo' && test.note === undefined && context.outcome.errors.length > 0) {
+        return {
+          ...base,
+          verdict: 'failed',
+          failure: bareEvidence(spec, criterion, context.outcome.errors.join('\n\n')),
+        };
+      }
       return { ...base, reason: skipReason(test, context) };
     case 'pending':
       return { ...base, reason: 'not finished: the run was interrupted' };

@@ -17,7 +17,6 @@
  */
 import { createHash } from 'node:crypto';
 import type {
-  Coverage,
   CriterionReport,
   FailureEvidence,
   Problem,
@@ -27,6 +26,15 @@ import type {
   Totals,
   Verdict,
 } from './model.js';
+import {
+  coveragePercent,
+  percentOf,
+  plainText,
+  prettyJson,
+  problemPlace,
+  VERDICT_COUNTS,
+  VERDICT_LABELS,
+} from './text.js';
 
 export function renderHtml(report: RunReport): string {
   const passed = report.gate.passed ? 'passed' : 'failed';
@@ -133,16 +141,9 @@ ${threshold}
 </section>`;
 }
 
-const COUNTS: readonly { key: Exclude<keyof Totals, 'criteria'>; verdict: Verdict }[] = [
-  { key: 'passed', verdict: 'passed' },
-  { key: 'failed', verdict: 'failed' },
-  { key: 'notExecutable', verdict: 'not-executable' },
-  { key: 'skipped', verdict: 'skipped' },
-];
-
 function summary(report: RunReport): SafeHtml {
   const { coverage, totals } = report;
-  const percent = coveragePercent(coverage);
+  const percent = coveragePercent(coverage, 0);
   return markup`<section class="summary" aria-label="Summary">
 <div class="tile tile-coverage">
 <span class="tile-label">Spec coverage</span>
@@ -155,9 +156,9 @@ function summary(report: RunReport): SafeHtml {
 <span class="tile-value" data-count="criteria">${totals.criteria}</span>
 ${verdictBar(totals)}
 </div>
-${COUNTS.map(
+${VERDICT_COUNTS.map(
   ({ key, verdict }) => markup`<div class="tile v-${verdict}">
-<span class="tile-label"><span aria-hidden="true">${VERDICTS[verdict].icon}</span> ${VERDICTS[verdict].label}</span>
+<span class="tile-label"><span aria-hidden="true">${VERDICT_ICONS[verdict]}</span> ${VERDICT_LABELS[verdict]}</span>
 <span class="tile-value" data-count="${key}">${totals[key]}</span>
 </div>`,
 )}
@@ -166,9 +167,9 @@ ${COUNTS.map(
 
 /** The share of each verdict, as one stacked bar. */
 function verdictBar(totals: Totals): SafeHtml {
-  const segments = COUNTS.filter(({ key }) => totals[key] > 0).map(
+  const segments = VERDICT_COUNTS.filter(({ key }) => totals[key] > 0).map(
     ({ key, verdict }) =>
-      markup`<span class="v-${verdict}" style="flex-grow:${totals[key]}" title="${totals[key]} ${VERDICTS[verdict].label}"></span>`,
+      markup`<span class="v-${verdict}" style="flex-grow:${totals[key]}" title="${totals[key]} ${VERDICT_LABELS[verdict]}"></span>`,
   );
   return markup`<span class="stack" aria-hidden="true">${segments}</span>`;
 }
@@ -188,20 +189,14 @@ ${problem.file !== undefined && markup`<code class="where">${problemPlace(proble
 </section>`;
 }
 
-function problemPlace(problem: Problem): string {
-  const line = problem.line !== undefined ? `:${problem.line}` : '';
-  const column = problem.line !== undefined && problem.column !== undefined ? `:${problem.column}` : '';
-  return `${problem.file ?? ''}${line}${column}`;
-}
-
 /** Pure CSS (`:has`), so it works without the script and stays a real, keyboard-reachable checkbox. */
 const FILTER = markup`<p class="filter"><label><input type="checkbox" id="only-failed"> Show only failed criteria</label></p>`;
 
 function spec(report: SpecReport): SafeHtml {
-  const percent = coveragePercent(report.coverage);
-  const counts = COUNTS.map(
+  const percent = coveragePercent(report.coverage, 0);
+  const counts = VERDICT_COUNTS.map(
     ({ key, verdict }) =>
-      markup`<span class="chip v-${verdict}${report.totals[key] === 0 ? ' zero' : ''}"><span aria-hidden="true">${VERDICTS[verdict].icon}</span> <span data-spec-count="${key}">${report.totals[key]}</span> ${VERDICTS[verdict].label}</span>`,
+      markup`<span class="chip v-${verdict}${report.totals[key] === 0 ? ' zero' : ''}"><span aria-hidden="true">${VERDICT_ICONS[verdict]}</span> <span data-spec-count="${key}">${report.totals[key]}</span> ${VERDICT_LABELS[verdict]}</span>`,
   );
   return markup`<section class="spec" data-spec="${report.file}">
 <header class="spec-head">
@@ -232,7 +227,11 @@ ${
 }
 
 function criterionRow(report: SpecReport, criterion: CriterionReport): SafeHtml {
-  const verdict = VERDICTS[criterion.verdict] ?? { label: criterion.verdict, icon: '?' };
+  // A report from another specgate version may carry a verdict this one does not know.
+  const verdict = {
+    label: VERDICT_LABELS[criterion.verdict] ?? criterion.verdict,
+    icon: VERDICT_ICONS[criterion.verdict] ?? '?',
+  };
   const where = `${criterion.file}:${criterion.line}`;
   const runs =
     criterion.verdict === 'passed' && criterion.runs !== undefined
@@ -286,7 +285,7 @@ function failure(evidence: FailureEvidence, written: SafeHtml): SafeHtml {
       markup`<div><dt>Target</dt><dd><code>${evidence.target}</code></dd></div>`,
     written,
   ];
-  return markup`<pre class="message" data-evidence="message">\n${evidence.message}</pre>
+  return markup`<pre class="message" data-evidence="message">\n${terminalText(evidence.message)}</pre>
 <dl class="facts">${facts}</dl>
 ${
   evidence.counterexample !== undefined &&
@@ -299,35 +298,30 @@ ${lines('Implementation logs', 'logs', evidence.logs, 'No output captured.')}
 <div class="replay"><code data-evidence="replay">${evidence.replay}</code><button type="button" data-copy hidden>Copy</button></div>`;
 }
 
+/* eslint-disable-next-line no-control-regex -- control characters are what it removes */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Implementation output as a reader should see it: no ANSI colour codes, no invisible control characters. */
+function terminalText(text: string): string {
+  return plainText(text, INVISIBLE);
+}
+
 function lines(title: string, hook: string, list: readonly string[] | undefined, none: string): SafeHtml {
   return markup`<h4>${title}</h4>${
     list && list.length > 0
-      ? markup`<pre data-evidence="${hook}">\n${list.join('\n')}</pre>`
+      ? markup`<pre data-evidence="${hook}">\n${terminalText(list.join('\n'))}</pre>`
       : markup`<p class="muted" data-evidence="${hook}">${none}</p>`
   }`;
 }
 
 /* ------------------------------------------------------------- formatting */
 
-const VERDICTS: Readonly<Record<Verdict, { label: string; icon: string }>> = {
-  passed: { label: 'passed', icon: '✓' },
-  failed: { label: 'failed', icon: '✕' },
-  'not-executable': { label: 'not executable', icon: '○' },
-  skipped: { label: 'skipped', icon: '–' },
+const VERDICT_ICONS: Readonly<Record<Verdict, string>> = {
+  passed: '✓',
+  failed: '✕',
+  'not-executable': '○',
+  skipped: '–',
 };
-
-/**
- * Whole percent, rounded down from the integer counts, so 99.6% never shows as 100%;
- * null when there are no criteria.
- */
-function coveragePercent(coverage: Coverage): number | null {
-  if (coverage.total === 0) return null;
-  return Math.floor((coverage.executable * 100) / coverage.total);
-}
-
-function percentOf(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
-}
 
 function duration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
@@ -338,15 +332,6 @@ function duration(ms: number): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function prettyJson(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    // Cycles or BigInts cannot come from a JSON report, but the evidence may be built in memory.
-    return String(value);
-  }
 }
 
 function joined(parts: readonly Part[], separator: string): SafeHtml[] {

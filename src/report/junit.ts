@@ -6,6 +6,7 @@
  */
 import XMLBuilder from 'fast-xml-builder';
 import type { CriterionReport, FailureEvidence, Problem, RunReport, SpecReport } from './model.js';
+import { evidenceLists, locatedCriteria, plainText, prettyJson, problemPlace, runFacts } from './text.js';
 
 /* The XML as fast-xml-builder's object form: `@` prefixes attributes, `#text` is the text content. */
 
@@ -149,13 +150,9 @@ function criterionCase(criterion: CriterionReport, classname: string): TestCase 
  * failed criterion or a problem's message (as src/report/collect.ts words them).
  */
 function gateSuite(report: RunReport): TestSuite {
-  const failed = report.specs.flatMap((spec) =>
-    spec.sections.flatMap((section) =>
-      section.criteria
-        .filter((criterion) => criterion.verdict === 'failed')
-        .map((criterion) => `${spec.file} ${criterion.id}`),
-    ),
-  );
+  const failed = locatedCriteria(report)
+    .filter(({ criterion }) => criterion.verdict === 'failed')
+    .map(({ spec, criterion }) => `${spec.file} ${criterion.id}`);
   const quoted = [...failed, ...report.problems.map((problem) => problem.message)].filter(
     (text) => text !== '',
   );
@@ -201,12 +198,6 @@ function gateCase(name: string, reason: string): TestCase {
   };
 }
 
-function problemPlace(problem: Problem): string | undefined {
-  if (problem.file === undefined) return undefined;
-  if (problem.line === undefined) return problem.file;
-  return `${problem.file}:${problem.line}:${problem.column ?? 1}`;
-}
-
 function failure(message: string, type: string, text: string): Failure {
   return { '@message': attribute(firstLine(message)), '@type': type, '#text': xmlText(text) };
 }
@@ -215,34 +206,16 @@ function failure(message: string, type: string, text: string): Failure {
 function evidenceText(evidence: FailureEvidence | undefined): string {
   if (!evidence) return 'failed without evidence';
   const blocks = [evidence.message];
-  if (evidence.counterexample !== undefined) blocks.push(`Counterexample:\n${json(evidence.counterexample)}`);
-  const run = [
-    evidence.seed !== undefined ? `seed ${evidence.seed}` : undefined,
-    evidence.path !== undefined ? `path ${evidence.path}` : undefined,
-    evidence.runs !== undefined ? `${evidence.runs} runs` : undefined,
-    evidence.shrinks !== undefined
-      ? `${evidence.shrinks} shrinks${evidence.shrinkingInterrupted ? ' (interrupted)' : ''}`
-      : undefined,
-  ].filter((part) => part !== undefined);
+  if (evidence.counterexample !== undefined)
+    blocks.push(`Counterexample:\n${prettyJson(evidence.counterexample)}`);
+  const run = runFacts(evidence);
   if (run.length > 0) blocks.push(`Run: ${run.join(', ')}`);
   if (evidence.target !== undefined) blocks.push(`Target: ${evidence.target}`);
-  for (const [heading, lines] of [
-    ['Faults', evidence.faults],
-    ['Transcript', evidence.transcript],
-    ['Logs', evidence.logs],
-  ] as const) {
+  for (const [heading, lines] of evidenceLists(evidence)) {
     if (lines.length > 0) blocks.push(`${heading}:\n${lines.join('\n')}`);
   }
   blocks.push(`Replay:\n${evidence.replay}`);
   return blocks.join('\n\n');
-}
-
-function json(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 function properties(entries: ReadonlyArray<readonly [string, string | number | undefined]>): Properties {
@@ -287,9 +260,6 @@ function firstLine(text: string): string {
 
 /* eslint-disable no-control-regex -- matching control characters is the point */
 
-/** ANSI escape sequences (colors, cursor moves) from terminal logs: noise outside a terminal. */
-const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-
 /**
  * What XML 1.0 cannot hold at all, not even as a character reference: C0 controls but tab, newline and
  * carriage return; lone surrogates; U+FFFE and U+FFFF.
@@ -301,7 +271,7 @@ const NOT_XML =
 
 /** Text content: illegal characters stripped, line ends as an XML parser would normalize them anyway. */
 function xmlText(text: string): string {
-  return text.replace(ANSI_SEQUENCE, '').replace(NOT_XML, '').replace(/\r\n?/g, '\n');
+  return plainText(text, NOT_XML);
 }
 
 /**

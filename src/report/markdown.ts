@@ -3,7 +3,20 @@
  * 1 MiB) and a pull-request comment (capped at 65,536 characters). The verdict and the counts come
  * first; evidence of failures last, so when the text must shrink, evidence is what goes.
  */
-import type { Coverage, CriterionReport, FailureEvidence, Problem, RunReport, SpecReport } from './model.js';
+import type { Coverage, CriterionReport, FailureEvidence, Problem, RunReport, Verdict } from './model.js';
+import {
+  coveragePercent,
+  evidenceLists,
+  locatedCriteria,
+  percentOf,
+  plainText,
+  prettyJson,
+  problemPlace,
+  runFacts,
+  VERDICT_COUNTS,
+  VERDICT_LABELS,
+  type LocatedCriterion,
+} from './text.js';
 
 export interface MarkdownOptions {
   /**
@@ -37,19 +50,9 @@ interface Layout {
   after: string[];
 }
 
-interface Located {
-  spec: SpecReport;
-  section: string;
-  criterion: CriterionReport;
-}
-
 function layout(report: RunReport): Layout {
-  const criteria: Located[] = report.specs.flatMap((spec) =>
-    spec.sections.flatMap((section) =>
-      section.criteria.map((criterion) => ({ spec, section: section.title, criterion })),
-    ),
-  );
-  const withVerdict = (verdict: CriterionReport['verdict']): Located[] =>
+  const criteria = locatedCriteria(report);
+  const withVerdict = (verdict: Verdict): LocatedCriterion[] =>
     criteria.filter((entry) => entry.criterion.verdict === verdict);
   const failed = withVerdict('failed');
 
@@ -71,18 +74,15 @@ function layout(report: RunReport): Layout {
   }
 
   const after: string[] = [];
-  for (const [verdict, title] of [
-    ['not-executable', 'Not executable'],
-    ['skipped', 'Skipped'],
-  ] as const) {
+  for (const verdict of ['not-executable', 'skipped'] as const) {
     const entries = withVerdict(verdict);
     if (entries.length > 0)
-      after.push(heading(`${title} (${entries.length})`), list(entries.map(reasonItem)));
+      after.push(verdictHeading(verdict, entries.length), list(entries.map(reasonItem)));
   }
 
   return {
     before,
-    ...(failed.length > 0 ? { failedHeading: heading(`Failed (${failed.length})`) } : {}),
+    ...(failed.length > 0 ? { failedHeading: verdictHeading('failed', failed.length) } : {}),
     failed: failed.map((entry) => ({
       head: failedHead(entry),
       evidence: evidenceBlock(entry.criterion.failure),
@@ -102,9 +102,8 @@ function headline(report: RunReport): string {
 function figures(report: RunReport): string {
   const { totals } = report;
   const required =
-    report.gate.minExecutable !== undefined
-      ? `; required: ${Number((report.gate.minExecutable * 100).toFixed(1))}%`
-      : '';
+    report.gate.minExecutable !== undefined ? `; required: ${percentOf(report.gate.minExecutable)}` : '';
+  const counts = VERDICT_COUNTS.map(({ verdict, key }) => `${totals[key]} ${VERDICT_LABELS[verdict]}`);
   const context = [
     `specgate ${inline(report.tool.version)}`,
     `${(report.durationMs / 1000).toFixed(1)} s`,
@@ -114,7 +113,7 @@ function figures(report: RunReport): string {
   return (
     [
       `**Spec coverage: ${coverageShare(report.coverage)}** (${report.coverage.executable} of ${report.coverage.total} criteria executable${required})`,
-      `${totals.criteria} criteria: ${totals.passed} passed · ${totals.failed} failed · ${totals.notExecutable} not executable · ${totals.skipped} skipped`,
+      `${totals.criteria} criteria: ${counts.join(' · ')}`,
       context.join(' · '),
     ].join('  \n') + '\n'
   );
@@ -123,10 +122,10 @@ function figures(report: RunReport): string {
 function specTable(report: RunReport): string {
   const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
   const totalsRow = (name: string, totals: RunReport['totals'], cover: Coverage): string =>
-    row([name, totals.passed, totals.failed, totals.notExecutable, totals.skipped, coverage(cover)]);
+    row([name, ...VERDICT_COUNTS.map(({ key }) => totals[key]), coverage(cover)]);
   return (
     [
-      row(['Spec', 'Passed', 'Failed', 'Not executable', 'Skipped', 'Coverage']),
+      row(['Spec', ...VERDICT_COUNTS.map(({ verdict }) => capitalized(VERDICT_LABELS[verdict])), 'Coverage']),
       row([':---', '---:', '---:', '---:', '---:', '---:']),
       ...report.specs.map((spec) =>
         totalsRow(`${inline(spec.file)} — ${inline(spec.title)}`, spec.totals, spec.coverage),
@@ -137,22 +136,20 @@ function specTable(report: RunReport): string {
 }
 
 function problemItem(problem: Problem): string {
-  const place =
-    problem.file === undefined
-      ? ''
-      : ` ${code(problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column ?? 1}`)}`;
+  const where = problemPlace(problem);
+  const place = where === undefined ? '' : ` ${code(where)}`;
   const codeLabel = problem.code !== undefined ? ` ${inline(problem.code)}` : '';
   return `**${problem.kind}**${codeLabel}${place}: ${inline(problem.message)}`;
 }
 
-function reasonItem({ criterion }: Located): string {
+function reasonItem({ criterion }: LocatedCriterion): string {
   return `${inline(label(criterion))} (${code(`${criterion.file}:${criterion.line}`)}) — ${inline(criterion.reason ?? 'no reason given')}`;
 }
 
-function failedHead({ spec, section, criterion }: Located): string {
+function failedHead({ spec, section, criterion }: LocatedCriterion): string {
   return (
     `#### ❌ ${inline(label(criterion))}\n\n` +
-    `${code(`${criterion.file}:${criterion.line}`)} · ${inline(spec.name)} › ${inline(section)}\n`
+    `${code(`${criterion.file}:${criterion.line}`)} · ${inline(spec.name)} › ${inline(section.title)}\n`
   );
 }
 
@@ -167,25 +164,16 @@ function evidenceBlock(evidence: FailureEvidence | undefined): string {
   const parts: string[] = [`**Message**\n\n${fence(evidence.message, 'text')}`];
   const shown = ['message'];
   if (evidence.counterexample !== undefined) {
-    parts.push(`**Counterexample**\n\n${fence(json(evidence.counterexample), 'json')}`);
+    parts.push(`**Counterexample**\n\n${fence(prettyJson(evidence.counterexample), 'json')}`);
     shown.push('counterexample');
   }
   const run = [
-    evidence.seed !== undefined ? `seed ${code(String(evidence.seed))}` : undefined,
-    evidence.path !== undefined ? `path ${code(evidence.path)}` : undefined,
-    evidence.runs !== undefined ? `${evidence.runs} runs` : undefined,
-    evidence.shrinks !== undefined
-      ? `${evidence.shrinks} shrinks${evidence.shrinkingInterrupted ? ' (interrupted)' : ''}`
-      : undefined,
-    evidence.target !== undefined ? `target ${code(evidence.target)}` : undefined,
-  ].filter((part) => part !== undefined);
+    ...runFacts(evidence, code),
+    ...(evidence.target !== undefined ? [`target ${code(evidence.target)}`] : []),
+  ];
   if (run.length > 0) parts.push(`**Run**: ${run.join(' · ')}\n`);
   if (evidence.seed !== undefined) shown.push(`seed ${evidence.seed}`);
-  for (const [name, lines] of [
-    ['Faults', evidence.faults],
-    ['Transcript', evidence.transcript],
-    ['Logs', evidence.logs],
-  ] as const) {
+  for (const [name, lines] of evidenceLists(evidence)) {
     if (lines.length === 0) continue;
     parts.push(`**${name}**\n\n${fence(lines.join('\n'), 'text')}`);
     shown.push(name.toLowerCase());
@@ -195,16 +183,17 @@ function evidenceBlock(evidence: FailureEvidence | undefined): string {
   return `<details><summary>Evidence: ${shown.join(', ')}</summary>\n\n${parts.join('\n')}\n</details>\n`;
 }
 
-function json(value: unknown): string {
-  try {
-    return JSON.stringify(value, null, 2) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
 function heading(text: string): string {
   return `### ${text}\n`;
+}
+
+/** `### Not executable (2)`: the criteria of one verdict follow. */
+function verdictHeading(verdict: Verdict, count: number): string {
+  return heading(`${capitalized(VERDICT_LABELS[verdict])} (${count})`);
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A bullet list. An item starting like a list marker (`- `, `1. `) would nest a list: that start is escaped. */
@@ -220,9 +209,9 @@ function coverage(cover: Coverage): string {
   return cover.total === 0 ? 'no criteria' : `${cover.executable}/${cover.total} (${coverageShare(cover)})`;
 }
 
-/** Rounded down from the counts, so anything short of all never reads as 100%. */
-function coverageShare({ executable, total }: Coverage): string {
-  return total === 0 ? 'no criteria' : `${Math.floor((executable * 1000) / total) / 10}%`;
+function coverageShare(cover: Coverage): string {
+  const percent = coveragePercent(cover, 1);
+  return percent === null ? 'no criteria' : `${percent}%`;
 }
 
 /* -------------------------------------------------------------------- fitting */
@@ -299,16 +288,13 @@ function bytes(text: string): number {
 
 /* eslint-disable no-control-regex -- matching control characters is the point */
 
-/** ANSI escape sequences (colors, cursor moves) from terminal logs: noise outside a terminal. */
-const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
-
 /** Control characters but tab and line breaks: invisible or harmful in a rendered page. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /* eslint-enable no-control-regex */
 
 function printable(text: string): string {
-  return text.replace(ANSI_SEQUENCE, '').replace(CONTROL, '').replace(/\r\n?/g, '\n');
+  return plainText(text, CONTROL);
 }
 
 /**

@@ -254,7 +254,7 @@ describe('specgate ci', () => {
     const root = await copyGreeter();
     const env = { GREETER_BUG: 'truncate' };
     const whole = await runCli(['ci', '--seed', '7', '--report-dir', 'whole'], { cwd: root, env });
-    expect(whole.code).toBe(1);
+    expect(whole.code, whole.stderr + whole.stdout).toBe(1);
     const unsharded = await readReport(root, 'whole');
 
     const shardSpecs: string[][] = [];

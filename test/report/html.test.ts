@@ -298,3 +298,14 @@ test.prop([hostile], { numRuns: 150 })('hostile strings never create elements or
   expect(JSON.parse(text(one(failed, 'data-evidence', 'counterexample')))).toEqual({ [s]: s, list: [s, 1] });
   expect(text(byTag(doc, 'title')[0]!)).toBe('specgate: gate failed, 4 of 7 criteria passed');
 });
+
+test('implementation output loses its ANSI colour codes and invisible control characters', () => {
+  const report = structuredClone(sample);
+  const failure = report.specs[0]!.sections[2]!.criteria[1]!.failure!;
+  failure.logs = ['\u001b[31merror:\u001b[0m redis down\u0007'];
+  failure.message = 'expected \u001b[1m429\u001b[22m';
+  const html = renderHtml(report);
+  expect(html).toContain('error: redis down');
+  expect(html).toContain('expected 429');
+  expect([...html].filter((char) => char === '\u001b' || char === '\u0007')).toEqual([]);
+});
