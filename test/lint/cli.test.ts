@@ -151,3 +151,14 @@ test('addLintOptions declares --format, repeatable --rule and --suggest on the l
     program.configureOutput({ writeErr: () => {} }).parseAsync(['lint', '--format', 'xml'], { from: 'user' }),
   ).rejects.toThrow(/xml/);
 });
+
+test('a missing section is asked about once: the question, not also the parser warning', async () => {
+  const missing = ['Inputs / Outputs', 'Constraints', 'Failure Modes', 'Out of Scope'];
+  const asked = findings((await lint({ format: 'json' })).stdout);
+  expect(asked.filter((f) => f.code === 'SG1004')).toEqual([]);
+  expect(asked.filter((f) => f.rule === 'missing-or-empty-section')).toHaveLength(missing.length);
+
+  // With the rule off, the parser's warning is the one left.
+  const plain = findings((await lint({ format: 'json', rule: ['missing-or-empty-section=off'] })).stdout);
+  expect(plain.filter((f) => f.code === 'SG1004')).toHaveLength(missing.length);
+});

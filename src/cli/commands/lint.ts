@@ -24,6 +24,10 @@ import type { ExitCodeValue } from '../errors.js';
 import { loadSpecs, selectSpecFiles } from '../project.js';
 import { countBySeverity, printDiagnostics } from '../report-diagnostics.js';
 
+/** The parser's "missing section" warning, and the lint rule that asks the reviewer's question instead. */
+const MISSING_SECTION_CODE = 'SG1004';
+const SECTION_RULE_ID = 'missing-or-empty-section';
+
 export const LINT_FORMATS = ['stylish', 'json', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
@@ -58,13 +62,18 @@ export async function lintProject(
   const rules = await configuredRules(context.root, options.rule ?? []);
   const minimum = context.verbose ? 'info' : 'warning';
   const files = await selectSpecFiles(context.root, args);
+  const asksAboutSections = rules.some((rule) => rule.meta.id === SECTION_RULE_ID);
   const totals = { error: 0, warning: 0, info: 0 };
   const results: LintResult[] = [];
 
   for (const loaded of await loadSpecs(context.root, files)) {
     // A draft that only lacks required sections is still linted: that is when questions help most.
     const spec = loaded.spec ?? parseForLint(loaded.source, loaded.file).spec;
-    const diagnostics = sortByPlace([...loaded.diagnostics, ...(spec ? lintSpec(spec, rules) : [])]).filter(
+    // The section rule asks about a missing section; the parser's plain SG1004 would say it twice.
+    const parsed = asksAboutSections
+      ? loaded.diagnostics.filter((diagnostic) => diagnostic.code !== MISSING_SECTION_CODE)
+      : loaded.diagnostics;
+    const diagnostics = sortByPlace([...parsed, ...(spec ? lintSpec(spec, rules) : [])]).filter(
       (diagnostic) => minimum === 'info' || diagnostic.severity !== 'info',
     );
     const suggestions = options.suggest && spec ? suggestChecks(spec) : undefined;
