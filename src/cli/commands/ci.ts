@@ -3,7 +3,7 @@
  * or the merge of the shards), then every criterion traced to a verdict in four reports.
  */
 import { appendFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkDrift } from '../../check/index.js';
 import type { DriftEntry } from '../../check/index.js';
 import { generatedPathFor } from '../../compile/index.js';
@@ -208,7 +208,9 @@ function printSummary(context: CliContext, report: RunReport, reportDir: string)
       `spec coverage ${coverage.executable}/${coverage.total} (${share})`,
   );
   for (const reason of report.gate.reasons) context.out(`  ${colors.red('✗')} ${reason}`);
-  const where = relative(context.root, reportDir).split(sep).join('/') || '.';
+  const inside = relative(context.root, reportDir).split(sep).join('/');
+  // Reports inside the project are named from its root; elsewhere by their absolute path.
+  const where = inside === '' ? '.' : inside.startsWith('../') || isAbsolute(inside) ? reportDir : inside;
   context.out(
     `reports: ${Object.values(REPORT_FILES)
       .map((file) => `${where}/${file}`)
