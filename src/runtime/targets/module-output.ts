@@ -1,9 +1,19 @@
 /**
  * What an in-process implementation writes. A module target shares the test process, so its
  * log lines are whatever is written to stdout, stderr or the console while it runs; they are
- * recorded (as instance 0: in-process instances cannot be told apart) and still passed on.
+ * recorded and still passed on. Each instance is imported and served inside `runAsInstance`, so
+ * what its code writes (at import, per request, from its timers) carries its index; output from
+ * outside any instance is recorded as instance 0.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LogLine } from '../types.js';
+
+const currentInstance = new AsyncLocalStorage<number>();
+
+/** Runs `fn` as instance `index`: everything it starts, asynchronously too, logs as that instance. */
+export function runAsInstance<T>(index: number, fn: () => T): T {
+  return currentInstance.run(index, fn);
+}
 
 type Write = typeof process.stdout.write;
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
@@ -15,11 +25,14 @@ export interface OutputCapture {
 
 export function captureOutput(): OutputCapture {
   const recorded: LogLine[] = [];
-  const partial = { stdout: '', stderr: '' };
+  // Unfinished lines, per instance and stream: instances interleave their writes.
+  const partial = new Map<string, string>();
   const record = (stream: 'stdout' | 'stderr', text: string): void => {
-    const lines = (partial[stream] + text).split('\n');
-    partial[stream] = lines.pop() ?? '';
-    for (const line of lines) recorded.push({ instance: 0, stream, at: performance.now(), text: line });
+    const instance = currentInstance.getStore() ?? 0;
+    const key = `${instance} ${stream}`;
+    const lines = ((partial.get(key) ?? '') + text).split('\n');
+    partial.set(key, lines.pop() ?? '');
+    for (const line of lines) recorded.push({ instance, stream, at: performance.now(), text: line });
   };
 
   const restores: Array<() => void> = [];

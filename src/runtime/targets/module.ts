@@ -10,7 +10,7 @@ import type { ModuleTarget } from '../../ir.js';
 import { toHttpResponse, toTransportError } from '../driver/index.js';
 import type { HttpRequest, HttpResponse, RunningTarget, StartOptions } from '../types.js';
 import { serveExport, type ServedApp } from './module-app.js';
-import { captureOutput } from './module-output.js';
+import { captureOutput, runAsInstance } from './module-output.js';
 
 type TestRequest = request.Test;
 
@@ -25,7 +25,8 @@ export async function startModuleTarget(
   // keeps outside the process (Redis, PostgreSQL), as separate processes would.
   const apps: ServedApp[] = [];
   try {
-    for (let index = 0; index < options.instances; index++) apps.push(await load(config, options.root, what));
+    for (let index = 0; index < options.instances; index++)
+      apps.push(await runAsInstance(index, () => load(config, options.root, what)));
   } catch (error) {
     await Promise.all(apps.map((app) => app.close()));
     output.stop();
@@ -45,14 +46,18 @@ export async function startModuleTarget(
       get baseUrl() {
         return `http://127.0.0.1:${appAt(index).port}`;
       },
+      // The server was made inside the instance's context; the client side is marked too, for
+      // handlers that run in the caller's context (supertest can start its own server).
       send: (httpRequest: HttpRequest, sendOptions?: { timeoutMs?: number }) =>
-        sendWithSupertest(appAt(index), httpRequest, sendOptions?.timeoutMs ?? 10_000),
+        runAsInstance(index, () =>
+          sendWithSupertest(appAt(index), httpRequest, sendOptions?.timeoutMs ?? 10_000),
+        ),
     })),
     logs: () => output.lines(),
     async restart(index) {
       await appAt(index).close();
       // A fresh import: module state is lost, as in a process restart.
-      apps[index] = await load(config, options.root, what);
+      apps[index] = await runAsInstance(index, () => load(config, options.root, what));
     },
     assertAlive() {
       const stopped = apps.findIndex((app) => !app.server.listening);

@@ -101,3 +101,29 @@ describe('module targets', () => {
     );
   });
 });
+
+describe('module target output', () => {
+  test('each in-process instance’s lines carry its index: at import, per request, from its timers', async () => {
+    const target = await startTarget(
+      { kind: 'module', module: 'test/fixtures/targets/logging-handler.mjs', export: 'default', env: {} },
+      { instances: 3, env: {}, root: projectRoot },
+    );
+    running.push(target);
+    await target.instances[2]!.send({ method: 'GET', path: '/two', headers: {} });
+    await target.instances[1]!.send({ method: 'GET', path: '/one', headers: {} });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const lines = target.logs().map(({ instance, stream, text }) => `${instance} ${stream} ${text}`);
+    expect(lines.filter((line) => line.includes('imported at')).map((line) => line.slice(0, 2))).toEqual([
+      '0 ',
+      '1 ',
+      '2 ',
+    ]);
+    // A line finished by a timer joins its own instance's unfinished line, whatever came between.
+    expect(lines.filter((line) => !line.includes('imported at')).sort()).toEqual([
+      '1 stderr partial /one finished later',
+      '1 stdout handled /one',
+      '2 stderr partial /two finished later',
+      '2 stdout handled /two',
+    ]);
+  });
+});
