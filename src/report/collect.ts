@@ -7,7 +7,16 @@ import type { Criterion, SectionKind, Spec } from '../ir.js';
 import { criteriaBySection, criterionTitle, generatedPathFor } from '../compile/index.js';
 import type { FailureEvidence, VerdictMeta } from '../runtime/failure/evidence.js';
 import { REPORT_SCHEMA_VERSION } from './model.js';
-import type { Coverage, CriterionReport, Gate, Problem, RunReport, SpecReport, Totals } from './model.js';
+import type {
+  Coverage,
+  CriterionReport,
+  Gate,
+  GateReason,
+  Problem,
+  RunReport,
+  SpecReport,
+  Totals,
+} from './model.js';
 
 /** One generated test as vitest reported it, reduced to what a verdict needs. */
 export interface TestOutcome {
@@ -226,7 +235,7 @@ function bareEvidence(spec: Spec, criterion: Criterion, message: string): Failur
 }
 
 function judgeGate(report: RunReport, minExecutable: number | undefined): Gate {
-  const reasons: string[] = [];
+  const reasons: GateReason[] = [];
   const criteria = report.specs.flatMap((spec) =>
     spec.sections.flatMap((section) => section.criteria.map((criterion) => ({ spec, criterion }))),
   );
@@ -235,19 +244,29 @@ function judgeGate(report: RunReport, minExecutable: number | undefined): Gate {
       .filter(({ criterion }) => criterion.verdict === verdict)
       .map(({ spec, criterion }) => `${spec.file} ${criterion.id}`);
 
-  if (criteria.length === 0) reasons.push('no criteria were judged');
+  if (criteria.length === 0) reasons.push({ kind: 'no-criteria', message: 'no criteria were judged' });
   const failed = named('failed');
-  if (failed.length > 0) reasons.push(`${plural(failed.length, 'criterion')} failed: ${list(failed)}`);
+  if (failed.length > 0) {
+    reasons.push({
+      kind: 'failed',
+      message: `${plural(failed.length, 'criterion')} failed: ${list(failed)}`,
+    });
+  }
   const skipped = named('skipped');
-  if (skipped.length > 0)
-    reasons.push(`${plural(skipped.length, 'executable criterion')} did not run: ${list(skipped)}`);
+  if (skipped.length > 0) {
+    reasons.push({
+      kind: 'skipped',
+      message: `${plural(skipped.length, 'executable criterion')} did not run: ${list(skipped)}`,
+    });
+  }
   const ratio = report.coverage.ratio;
   if (minExecutable !== undefined && ratio !== null && ratio < minExecutable) {
-    reasons.push(
-      `spec coverage ${percent(ratio)} (${report.coverage.executable}/${report.coverage.total} executable) is below the required ${percent(minExecutable)}: ${list(named('not-executable'))} not executable`,
-    );
+    reasons.push({
+      kind: 'coverage',
+      message: `spec coverage ${percent(ratio)} (${report.coverage.executable}/${report.coverage.total} executable) is below the required ${percent(minExecutable)}: ${list(named('not-executable'))} not executable`,
+    });
   }
-  for (const problem of report.problems) reasons.push(describeProblem(problem));
+  for (const problem of report.problems) reasons.push({ kind: 'problem', message: describeProblem(problem) });
   return { passed: reasons.length === 0, reasons, ...(minExecutable !== undefined ? { minExecutable } : {}) };
 }
 

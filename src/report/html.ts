@@ -134,7 +134,7 @@ function gate(report: RunReport): SafeHtml {
 <h2><span class="icon" aria-hidden="true">${passed ? '✓' : '✕'}</span> Gate ${passed ? 'passed' : 'failed'}</h2>
 ${
   reasons.length > 0
-    ? markup`<ul class="reasons">${reasons.map((reason) => markup`<li>${reason}</li>`)}</ul>`
+    ? markup`<ul class="reasons">${reasons.map((reason) => markup`<li>${reason.message}</li>`)}</ul>`
     : markup`<p>Every executable criterion passed.</p>`
 }
 ${threshold}

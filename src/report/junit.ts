@@ -2,10 +2,19 @@
  * The report as JUnit XML, the format CI systems read (GitHub test reporters, GitLab, Jenkins): one
  * testsuite per spec, one testcase per criterion carrying the spec's file and line. Many consumers read
  * nothing but the failure count, so a failed gate always shows as a failure here, also when no criterion
- * failed (drift, lint errors): a testsuite "specgate gate" holds one failing testcase per such problem.
+ * failed (drift, lint errors, skipped criteria, coverage below the threshold): a testsuite "specgate gate"
+ * holds one failing testcase per problem and per gate reason no criterion testcase shows.
  */
 import XMLBuilder from 'fast-xml-builder';
-import type { CriterionReport, FailureEvidence, Problem, RunReport, SpecReport } from './model.js';
+import type {
+  CriterionReport,
+  FailureEvidence,
+  GateReason,
+  GateReasonKind,
+  Problem,
+  RunReport,
+  SpecReport,
+} from './model.js';
 import { evidenceLists, locatedCriteria, plainText, prettyJson, problemPlace, runFacts } from './text.js';
 
 /* The XML as fast-xml-builder's object form: `@` prefixes attributes, `#text` is the text content. */
@@ -144,26 +153,18 @@ function criterionCase(criterion: CriterionReport, classname: string): TestCase 
   }
 }
 
-/**
- * The gate's own testcases: one per problem, and one per gate reason that no failing testcase already
- * shows. Reasons are sentences, so "already shown" is judged by what they quote: the `file id` of a
- * failed criterion or a problem's message (as src/report/collect.ts words them).
- */
+/** Reasons other testcases already show: failed criteria fail their own, problems have one each. */
+const SHOWN_ELSEWHERE: ReadonlySet<GateReasonKind> = new Set(['failed', 'problem']);
+
+/** The gate's own testcases: one per problem, and one per reason no other testcase shows. */
 function gateSuite(report: RunReport): TestSuite {
-  const failed = locatedCriteria(report)
-    .filter(({ criterion }) => criterion.verdict === 'failed')
-    .map(({ spec, criterion }) => `${spec.file} ${criterion.id}`);
-  const quoted = [...failed, ...report.problems.map((problem) => problem.message)].filter(
-    (text) => text !== '',
-  );
-  const reasons = report.gate.reasons.filter((reason) => !quoted.some((text) => reason.includes(text)));
   const testcases = [
     ...report.problems.map(problemCase),
-    ...reasons.map((reason) => gateCase(`gate: ${reason}`, reason)),
+    ...report.gate.reasons.filter((reason) => !SHOWN_ELSEWHERE.has(reason.kind)).map(reasonCase),
   ];
   // A failed gate must show as a failure even when it gives no reason at all.
-  if (testcases.length === 0 && failed.length === 0)
-    testcases.push(gateCase('gate failed', 'the gate failed'));
+  const criterionFailed = locatedCriteria(report).some(({ criterion }) => criterion.verdict === 'failed');
+  if (testcases.length === 0 && !criterionFailed) testcases.push(gateCase('gate failed', 'the gate failed'));
   return {
     '@name': GATE_SUITE_NAME,
     ...countCases(testcases, 0),
@@ -189,12 +190,16 @@ function problemCase(problem: Problem): TestCase {
   };
 }
 
-function gateCase(name: string, reason: string): TestCase {
+function reasonCase(reason: GateReason): TestCase {
+  return gateCase(`gate: ${reason.message}`, reason.message, reason.kind);
+}
+
+function gateCase(name: string, message: string, kind?: GateReasonKind): TestCase {
   return {
     '@name': attribute(name),
-    '@classname': 'specgate.gate',
+    '@classname': kind !== undefined ? `specgate.gate.${kind}` : 'specgate.gate',
     '@time': seconds(0),
-    failure: failure(reason, 'specgate.gate', reason),
+    failure: failure(message, kind !== undefined ? `specgate.${kind}` : 'specgate.gate', message),
   };
 }
 

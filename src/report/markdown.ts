@@ -95,8 +95,9 @@ function headline(report: RunReport): string {
   if (report.gate.passed) {
     return `## ✅ specgate: gate passed\n\nEvery executable criterion passed (${report.totals.passed} of ${report.totals.criteria} criteria).\n`;
   }
-  const reasons = report.gate.reasons.length > 0 ? report.gate.reasons : ['the gate gave no reason'];
-  return `## ❌ specgate: gate failed\n\n${list(reasons.map(inline))}`;
+  const { reasons } = report.gate;
+  const messages = reasons.length > 0 ? reasons.map((reason) => reason.message) : ['the gate gave no reason'];
+  return `## ❌ specgate: gate failed\n\n${list(messages.map(inline))}`;
 }
 
 function figures(report: RunReport): string {

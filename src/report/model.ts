@@ -40,10 +40,27 @@ export interface RunReport {
 
 export interface Gate {
   passed: boolean;
-  /** One sentence per reason the gate failed; empty when it passed. */
-  reasons: string[];
+  /** Every reason the gate failed, in order; empty when it passed. */
+  reasons: GateReason[];
   /** The smallest executable share allowed (1 with --require-executable); absent when not-executable criteria only count. */
   minExecutable?: number;
+}
+
+/**
+ * Why a gate failed. The kind lets a renderer tell which reasons other parts of the report already show
+ * (failed criteria by their own verdicts, problems by their entries) without reading the sentence.
+ * - failed: criteria failed.
+ * - skipped: executable criteria did not run.
+ * - coverage: the executable share is below `minExecutable`.
+ * - no-criteria: nothing was judged.
+ * - problem: one per `RunReport.problems` entry, in the same order.
+ */
+export type GateReasonKind = 'failed' | 'skipped' | 'coverage' | 'no-criteria' | 'problem';
+
+export interface GateReason {
+  kind: GateReasonKind;
+  /** One sentence for the reader, e.g. `1 criterion failed: specs/greet.md AC-1`. */
+  message: string;
 }
 
 export interface Totals {

@@ -98,10 +98,13 @@ describe('specgate ci', () => {
     const result = await runCli(['ci'], { cwd: root, env });
     expect(result.code, result.stderr + result.stdout).toBe(1);
     expect(result.stdout).toContain('gate failed');
+    expect(result.stdout).toContain('✗ 1 criterion failed: specs/greet.md AC-1\n');
 
     const report = await readReport(root);
     expect(report.gate.passed).toBe(false);
-    expect(report.gate.reasons).toEqual(['1 criterion failed: specs/greet.md AC-1']);
+    expect(report.gate.reasons).toEqual([
+      { kind: 'failed', message: '1 criterion failed: specs/greet.md AC-1' },
+    ]);
     expect(report.totals).toEqual({ criteria: 9, passed: 8, failed: 1, notExecutable: 0, skipped: 0 });
     const failed = find(report, 'specs/greet.md#AC-1');
     expect(failed.verdict).toBe('failed');
@@ -166,7 +169,11 @@ describe('specgate ci', () => {
     expect(strict.code).toBe(1);
     const strictReport = await readReport(root);
     expect(strictReport.gate.reasons).toEqual([
-      'spec coverage 90% (9/10 executable) is below the required 100%: specs/greet.md AC-2 not executable',
+      {
+        kind: 'coverage',
+        message:
+          'spec coverage 90% (9/10 executable) is below the required 100%: specs/greet.md AC-2 not executable',
+      },
     ]);
     expect(strictReport.gate.minExecutable).toBe(1);
 
@@ -194,8 +201,12 @@ describe('specgate ci', () => {
       /^not run: generated\/health\.test\.ts is hand-edited/,
     );
     expect(report.gate.reasons).toEqual([
-      '3 executable criteria did not run: specs/health.md C-1, specs/health.md FM-1, specs/health.md AC-1',
-      expect.stringMatching(/^drift: generated\/health\.test\.ts: hand-edited/),
+      {
+        kind: 'skipped',
+        message:
+          '3 executable criteria did not run: specs/health.md C-1, specs/health.md FM-1, specs/health.md AC-1',
+      },
+      { kind: 'problem', message: expect.stringMatching(/^drift: generated\/health\.test\.ts: hand-edited/) },
     ]);
   });
 

@@ -3,13 +3,21 @@
  * verdict, the totals, the coverage and the gate's exact reasons, and validates the report against the
  * published schema; a property checks that the counts add up and nothing unjudged counts as passed.
  */
+import { readFileSync } from 'node:fs';
 import { fc, test as propertyTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import type { Spec } from '../../src/ir.js';
 import { parseSpec } from '../../src/parse/index.js';
 import { buildReport, describeProblem } from '../../src/report/collect.js';
 import type { ReportInput, SuiteOutcome, TestOutcome } from '../../src/report/collect.js';
-import type { CriterionReport, FailureEvidence, Problem, RunReport, Totals } from '../../src/report/model.js';
+import type {
+  CriterionReport,
+  FailureEvidence,
+  GateReason,
+  Problem,
+  RunReport,
+  Totals,
+} from '../../src/report/model.js';
 import { criteria, validateReport } from '../ci/greeter.js';
 
 /* ------------------------------------------------------------------ specs */
@@ -190,11 +198,18 @@ interface VerdictCase {
   input: Partial<ReportInput>;
   /** AC-1 as the report must hold it (AC-2 is always the prose-only criterion). */
   ac1: CriterionReport;
-  reasons: string[];
+  reasons: GateReason[];
 }
 
-const FAILED_REASON = '1 criterion failed: specs/demo.md AC-1';
-const SKIPPED_REASON = '1 executable criterion did not run: specs/demo.md AC-1';
+const FAILED_REASON: GateReason = { kind: 'failed', message: '1 criterion failed: specs/demo.md AC-1' };
+const SKIPPED_REASON: GateReason = {
+  kind: 'skipped',
+  message: '1 executable criterion did not run: specs/demo.md AC-1',
+};
+
+function problemReason(message: string): GateReason {
+  return { kind: 'problem', message };
+}
 
 const CASES: VerdictCase[] = [
   {
@@ -349,8 +364,8 @@ const CASES: VerdictCase[] = [
     // The file's own errors also fail the gate as problems of the suite.
     reasons: [
       FAILED_REASON,
-      `error: ${SUITE}: Cannot find module 'specgate/runtime'`,
-      `error: ${SUITE}: beforeAll: target never ready`,
+      problemReason(`error: ${SUITE}: Cannot find module 'specgate/runtime'`),
+      problemReason(`error: ${SUITE}: beforeAll: target never ready`),
     ],
   },
 ];
@@ -401,7 +416,7 @@ describe('buildReport: one verdict per outcome', () => {
       ],
     });
     expect(report.gate.passed).toBe(false);
-    expect(report.gate.reasons.join('\n')).toContain('target did not stop');
+    expect(report.gate.reasons).toEqual([problemReason(`error: ${SUITE}: target did not stop`)]);
   });
 
   test.each(['passed', 'failed', 'skipped', 'pending'] as const)(
@@ -506,7 +521,10 @@ describe('buildReport: the gate', () => {
     const reasons = passed
       ? []
       : [
-          `spec coverage 50% (1/2 executable) is below the required ${minExecutable * 100}%: specs/demo.md AC-2 not executable`,
+          {
+            kind: 'coverage',
+            message: `spec coverage 50% (1/2 executable) is below the required ${minExecutable * 100}%: specs/demo.md AC-2 not executable`,
+          },
         ];
     expect(report.gate).toEqual({ passed, reasons, minExecutable });
   });
@@ -540,7 +558,11 @@ describe('buildReport: the gate', () => {
     });
     expect(report.coverage).toEqual({ executable: 2, total: 4, ratio: 0.5 });
     expect(report.gate.reasons).toEqual([
-      'spec coverage 50% (2/4 executable) is below the required 100%: specs/demo.md AC-2, specs/other.md FM-1 not executable',
+      {
+        kind: 'coverage',
+        message:
+          'spec coverage 50% (2/4 executable) is below the required 100%: specs/demo.md AC-2, specs/other.md FM-1 not executable',
+      },
     ]);
   });
 
@@ -549,7 +571,7 @@ describe('buildReport: the gate', () => {
     const report = build({ ...PASSING, problems: [problem] });
     expect(report.problems).toEqual([problem]);
     expect(report.totals).toEqual(totals(1, 0, 1, 0));
-    expect(report.gate).toEqual({ passed: false, reasons: [reason] });
+    expect(report.gate).toEqual({ passed: false, reasons: [problemReason(reason)] });
   });
 
   test('verdict reasons come first, then one reason per problem in order', () => {
@@ -560,8 +582,12 @@ describe('buildReport: the gate', () => {
     });
     expect(report.gate.reasons).toEqual([
       FAILED_REASON,
-      'spec coverage 50% (1/2 executable) is below the required 100%: specs/demo.md AC-2 not executable',
-      ...PROBLEMS.map(({ reason }) => reason),
+      {
+        kind: 'coverage',
+        message:
+          'spec coverage 50% (1/2 executable) is below the required 100%: specs/demo.md AC-2 not executable',
+      },
+      ...PROBLEMS.map(({ reason }) => problemReason(reason)),
     ]);
   });
 
@@ -569,7 +595,11 @@ describe('buildReport: the gate', () => {
     const report = build({ specs: [], minExecutable: 1 });
     expect(report.totals).toEqual(totals(0, 0, 0, 0));
     expect(report.coverage).toEqual({ executable: 0, total: 0, ratio: null });
-    expect(report.gate).toEqual({ passed: false, reasons: ['no criteria were judged'], minExecutable: 1 });
+    expect(report.gate).toEqual({
+      passed: false,
+      reasons: [{ kind: 'no-criteria', message: 'no criteria were judged' }],
+      minExecutable: 1,
+    });
   });
 
   test('a spec without criteria: no criteria were judged, and every contract section is listed empty', () => {
@@ -580,7 +610,10 @@ describe('buildReport: the gate', () => {
       sectionsWithoutCriteria: ['Constraints', 'Failure Modes', 'Acceptance'],
       sections: [],
     });
-    expect(report.gate).toEqual({ passed: false, reasons: ['no criteria were judged'] });
+    expect(report.gate).toEqual({
+      passed: false,
+      reasons: [{ kind: 'no-criteria', message: 'no criteria were judged' }],
+    });
   });
 
   test('long lists of failed criteria are cut after ten', () => {
@@ -597,7 +630,32 @@ describe('buildReport: the gate', () => {
       outcomes: [{ suite: 'generated/many.test.ts', tests: [], errors: [] }],
     });
     const named = Array.from({ length: 10 }, (_, i) => `specs/many.md AC-${i + 1}`).join(', ');
-    expect(report.gate.reasons).toEqual([`12 executable criteria did not run: ${named} and 2 more`]);
+    expect(report.gate.reasons).toEqual([
+      { kind: 'skipped', message: `12 executable criteria did not run: ${named} and 2 more` },
+    ]);
+  });
+});
+
+describe('gate reasons in the published schema', () => {
+  const sample = JSON.parse(
+    readFileSync(new URL('../fixtures/reports/sample.json', import.meta.url), 'utf8'),
+  ) as RunReport;
+
+  test('the sample report matches it, with one problem reason per problem as describeProblem words it', () => {
+    validateReport(sample);
+    expect(
+      sample.gate.reasons.filter((reason) => reason.kind === 'problem').map((reason) => reason.message),
+    ).toEqual(sample.problems.map(describeProblem));
+  });
+
+  test.each([
+    { name: 'a bare sentence', reason: '1 criterion failed: specs/demo.md AC-1' },
+    { name: 'an unknown kind', reason: { kind: 'drift', message: 'drift: x' } },
+    { name: 'no message', reason: { kind: 'failed' } },
+    { name: 'another field', reason: { kind: 'failed', message: 'm', criteria: ['AC-1'] } },
+  ])('a reason that is $name is rejected', ({ reason }) => {
+    const report = { ...sample, gate: { passed: false, reasons: [reason] } };
+    expect(() => validateReport(report)).toThrow(/does not match its schema[\s\S]*\/gate\/reasons\/0/);
   });
 });
 
@@ -803,5 +861,16 @@ propertyTest.prop(
     coverageOk;
   expect(report.gate.passed).toBe(shouldPass);
   expect(report.gate.reasons.length === 0).toBe(shouldPass);
-  expect(report.gate.reasons).toEqual(expect.arrayContaining(generated.problems.map(describeProblem)));
+  // One reason per cause, in a fixed order; one per problem, the suites' own errors included.
+  expect(report.gate.reasons.map((reason) => reason.kind)).toEqual([
+    ...(overall.criteria === 0 ? ['no-criteria'] : []),
+    ...(overall.failed > 0 ? ['failed'] : []),
+    ...(overall.skipped > 0 ? ['skipped'] : []),
+    ...(coverageOk ? [] : ['coverage']),
+    ...report.problems.map(() => 'problem'),
+  ]);
+  expect(
+    report.gate.reasons.filter((reason) => reason.kind === 'problem').map((reason) => reason.message),
+  ).toEqual(report.problems.map(describeProblem));
+  expect(report.problems).toEqual(expect.arrayContaining(generated.problems));
 });

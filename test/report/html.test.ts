@@ -84,7 +84,7 @@ describe('the sample report', () => {
   test('puts the gate verdict and its reasons on top', () => {
     const gate = one(sampleDoc, 'data-gate', 'failed');
     expect(text(byTag(gate, 'h2')[0]!)).toContain('Gate failed');
-    expect(byTag(gate, 'li').map(text)).toEqual(sample.gate.reasons);
+    expect(byTag(gate, 'li').map(text)).toEqual(sample.gate.reasons.map((reason) => reason.message));
     const main = byTag(sampleDoc, 'main')[0]!;
     expect(
       tree

@@ -8,7 +8,7 @@ import { fc, test as propertyTest } from '@fast-check/vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { GATE_SUITE_NAME, renderJUnit } from '../../src/report/junit.js';
-import type { CriterionReport, RunReport } from '../../src/report/model.js';
+import type { CriterionReport, GateReason, RunReport } from '../../src/report/model.js';
 
 const sample = JSON.parse(
   readFileSync(new URL('../fixtures/reports/sample.json', import.meta.url), 'utf8'),
@@ -127,8 +127,8 @@ describe('renderJUnit on the sample report', () => {
       errors: 0,
       skipped: 0,
     });
-    // 7 criteria + 4 gate testcases (2 problems, 2 reasons no failed criterion shows).
-    expect(counts(root)).toEqual({ tests: 11, failures: 5, errors: 0, skipped: 2 });
+    // 7 criteria + 3 gate testcases (2 problems, 1 reason about skipped criteria).
+    expect(counts(root)).toEqual({ tests: 10, failures: 4, errors: 0, skipped: 2 });
     expect(root['@time']).toBe('9.123');
     expect(rateLimit['@time']).toBe('8.824');
   });
@@ -206,13 +206,22 @@ describe('renderJUnit on the sample report', () => {
     });
   });
 
-  test('the gate suite fails once per problem and per reason no failed criterion shows', () => {
+  test('the gate suite fails once per problem and per reason no other testcase shows', () => {
     const gate = suiteNamed(root, GATE_SUITE_NAME);
-    expect(gate.testcase.map((testcase) => [testcase['@name'], testcase.failure?.['@type']])).toEqual([
-      ['drift: generated/csv-import.test.ts', 'specgate.drift'],
-      ['lint SG6007: specs/csv-import.md:12:3', 'specgate.lint'],
-      ['gate: 1 executable criterion was skipped', 'specgate.gate'],
-      ['gate: generated/csv-import.test.ts is hand-edited', 'specgate.gate'],
+    expect(
+      gate.testcase.map((testcase) => [
+        testcase['@name'],
+        testcase['@classname'],
+        testcase.failure?.['@type'],
+      ]),
+    ).toEqual([
+      ['drift: generated/csv-import.test.ts', 'specgate.gate.drift', 'specgate.drift'],
+      ['lint SG6007: specs/csv-import.md:12:3', 'specgate.gate.lint', 'specgate.lint'],
+      [
+        'gate: 1 executable criterion did not run: specs/rate-limit.md AC-4',
+        'specgate.gate.skipped',
+        'specgate.skipped',
+      ],
     ]);
     const lint = caseNamed(gate, 'lint');
     expect([lint['@file'], lint['@line']]).toEqual(['specs/csv-import.md', '12']);
@@ -238,39 +247,100 @@ describe('renderJUnit and the gate', () => {
     report.problems = [
       { kind: 'drift', file: 'generated/a.test.ts', message: 'stale: run `specgate compile`' },
     ];
-    report.gate = { passed: false, reasons: ['drift: generated/a.test.ts: stale: run `specgate compile`'] };
+    report.gate = {
+      passed: false,
+      reasons: [{ kind: 'problem', message: 'drift: generated/a.test.ts: stale: run `specgate compile`' }],
+    };
     const root = roundTrip(report);
     const gate = suiteNamed(root, GATE_SUITE_NAME);
-    // The reason quotes the problem, which already has its testcase.
+    // The problem reason is shown by the problem's own testcase.
     expect(gate.testcase.map((testcase) => testcase['@name'])).toEqual(['drift: generated/a.test.ts']);
     expect(counts(root).failures).toBe(1);
   });
 
-  test('a reason about skipped criteria alone fails the XML', () => {
+  /** Gates that failed for one reason no criterion testcase shows, each in a report that says so. */
+  const ALONE: Array<{ name: string; reason: GateReason; change?: (report: RunReport) => void }> = [
+    {
+      name: 'coverage below the threshold',
+      reason: {
+        kind: 'coverage',
+        message:
+          'spec coverage 85.7% (6/7 executable) is below the required 100%: specs/rate-limit.md AC-3 not executable',
+      },
+      change: (report) => {
+        report.gate.minExecutable = 1;
+      },
+    },
+    {
+      name: 'skipped criteria',
+      reason: { kind: 'skipped', message: '1 executable criterion did not run: specs/rate-limit.md AC-4' },
+    },
+    {
+      name: 'no criteria',
+      reason: { kind: 'no-criteria', message: 'no criteria were judged' },
+      change: (report) => {
+        report.specs = [];
+      },
+    },
+  ];
+
+  test.each(ALONE)('a gate failed only for $name is one failing gate testcase', ({ reason, change }) => {
     const report = passingReport();
+    report.gate = { passed: false, reasons: [reason] };
+    change?.(report);
+    const root = roundTrip(report);
+    const gate = suiteNamed(root, GATE_SUITE_NAME);
+    expect(
+      gate.testcase.map((testcase) => [
+        testcase['@name'],
+        testcase['@classname'],
+        testcase.failure?.['@message'],
+        testcase.failure?.['#text'],
+      ]),
+    ).toEqual([[`gate: ${reason.message}`, `specgate.gate.${reason.kind}`, reason.message, reason.message]]);
+    expect(counts(gate)).toEqual({ tests: 1, failures: 1, errors: 0, skipped: 0 });
+    expect(counts(root).failures).toBe(1);
+  });
+
+  test('a gate failed only for criteria has no gate suite: their testcases already fail', () => {
+    const report = structuredClone(sample);
+    report.problems = [];
     report.gate = {
       passed: false,
-      reasons: ['1 executable criterion did not run: specs/rate-limit.md AC-4'],
+      reasons: [{ kind: 'failed', message: '1 criterion failed: specs/rate-limit.md AC-2' }],
     };
     const root = roundTrip(report);
-    expect(
-      suiteNamed(root, GATE_SUITE_NAME).testcase.map((testcase) => testcase.failure?.['@message']),
-    ).toEqual(['1 executable criterion did not run: specs/rate-limit.md AC-4']);
+    expect(root.testsuite.map((suite) => suite['@name'])).toEqual([
+      'specs/rate-limit.md',
+      'specs/csv-import.md',
+    ]);
     expect(counts(root).failures).toBe(1);
+  });
+
+  test("a reason's kind, not its words, decides whether it has a testcase", () => {
+    const report = passingReport();
+    report.problems = [{ kind: 'error', message: 'vitest crashed' }];
+    report.gate = {
+      passed: false,
+      reasons: [
+        // Quotes the problem's message, yet only the kind says what it is about.
+        { kind: 'skipped', message: '1 executable criterion did not run after vitest crashed' },
+        // Quotes nothing, yet it is the problem's reason, shown by the problem's testcase.
+        { kind: 'problem', message: 'something else entirely' },
+      ],
+    };
+    expect(
+      suiteNamed(roundTrip(report), GATE_SUITE_NAME).testcase.map((testcase) => testcase['@name']),
+    ).toEqual(['error: vitest crashed', 'gate: 1 executable criterion did not run after vitest crashed']);
   });
 
   test('a failed gate without reasons still fails the XML', () => {
     const report = passingReport();
     report.gate = { passed: false, reasons: [] };
-    expect(counts(roundTrip(report)).failures).toBe(1);
-  });
-
-  test('a reason naming a failed criterion adds no gate suite: its testcase already fails', () => {
-    const report = structuredClone(sample);
-    report.problems = [];
-    report.gate = { passed: false, reasons: ['1 criterion failed: specs/rate-limit.md AC-2'] };
     const root = roundTrip(report);
-    expect(root.testsuite.map((suite) => suite['@name'])).not.toContain(GATE_SUITE_NAME);
+    expect(suiteNamed(root, GATE_SUITE_NAME).testcase.map((testcase) => testcase['@name'])).toEqual([
+      'gate failed',
+    ]);
     expect(counts(root).failures).toBe(1);
   });
 });
@@ -400,7 +470,7 @@ function hostileReport(strings: {
       },
     ],
     problems: [{ kind: 'error', message: strings.problem.raw }],
-    gate: { passed: false, reasons: [`zz ${strings.gateReason.raw}`] },
+    gate: { passed: false, reasons: [{ kind: 'skipped', message: `zz ${strings.gateReason.raw}` }] },
   };
 }
 
@@ -429,8 +499,9 @@ propertyTest.prop(
   const gate = suiteNamed(root, GATE_SUITE_NAME);
   const problem = gate.testcase[0]!;
   expect(problem.failure?.['#text'] ?? '').toBe(asText(strings.problem.legal));
-  const reason = gate.testcase.find((testcase) => testcase['@name'].startsWith('gate: zz '));
-  // Unless the reason happens to quote the problem's message, it has a testcase of its own.
-  if (reason) expect(reason.failure?.['#text']).toBe(asText(`zz ${strings.gateReason.legal}`));
-  else expect(`zz ${strings.gateReason.raw}`).toContain(strings.problem.raw);
+  // Whatever the reason says (it may well quote the problem), its kind gives it a testcase of its own.
+  expect(gate.testcase).toHaveLength(2);
+  const reason = gate.testcase[1]!;
+  expect(reason['@name']).toBe(asAttribute(`gate: zz ${strings.gateReason.legal}`));
+  expect(reason.failure?.['#text']).toBe(asText(`zz ${strings.gateReason.legal}`));
 });

@@ -101,7 +101,7 @@ function failingReport(count: number, logBytes: number): RunReport {
   const totals = { criteria: count, passed: 0, failed: count, notExecutable: 0, skipped: 0 };
   return {
     ...sample,
-    gate: { passed: false, reasons: [`${count} criteria failed`] },
+    gate: { passed: false, reasons: [{ kind: 'failed', message: `${count} criteria failed` }] },
     totals,
     coverage: { executable: count, total: count, ratio: 1 },
     problems: [],
@@ -131,7 +131,9 @@ describe('renderMarkdown on the sample report', () => {
   test('the headline gives the verdict and its reasons', () => {
     expect(markdown.startsWith('## ❌ specgate: gate failed\n')).toBe(true);
     const [list] = all(tree, 'list');
-    expect(list?.children.map((item) => toString(item))).toEqual(sample.gate.reasons);
+    expect(list?.children.map((item) => toString(item))).toEqual(
+      sample.gate.reasons.map((reason) => reason.message),
+    );
   });
 
   test('the spec table counts every verdict and the coverage per spec and overall', () => {
@@ -208,7 +210,12 @@ describe('untrusted text stays text', () => {
   const failed = spec.sections[2]!.criteria[1]!;
   failed.title = hostileTitle;
   spec.sections[2]!.criteria[2]!.reason = 'line one\n\n# not a heading\n- not a list\n| not | a row |';
-  report.gate.reasons = ['- looks like a list', '1. looks ordered', '<b>bold</b> & more', '<div title="x"'];
+  report.gate.reasons = [
+    '- looks like a list',
+    '1. looks ordered',
+    '<b>bold</b> & more',
+    '<div title="x"',
+  ].map((message) => ({ kind: 'problem', message }));
   report.problems[0]!.message = '<details><summary>fake</summary>';
   const markdown = renderMarkdown(report);
   const tree = parse(markdown);

@@ -207,7 +207,7 @@ function printSummary(context: CliContext, report: RunReport, reportDir: string)
       `${totals.notExecutable} not executable, ${totals.skipped} skipped; ` +
       `spec coverage ${coverage.executable}/${coverage.total} (${share})`,
   );
-  for (const reason of report.gate.reasons) context.out(`  ${colors.red('✗')} ${reason}`);
+  for (const reason of report.gate.reasons) context.out(`  ${colors.red('✗')} ${reason.message}`);
   const inside = relative(context.root, reportDir).split(sep).join('/');
   // Reports inside the project are named from its root; elsewhere by their absolute path.
   const where = inside === '' ? '.' : inside.startsWith('../') || isAbsolute(inside) ? reportDir : inside;
