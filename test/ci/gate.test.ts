@@ -55,7 +55,8 @@ async function junitCases(root: string): Promise<JUnitCase[]> {
     .flatMap((suite) => suite.testcase ?? []);
 }
 
-describe('specgate ci', () => {
+// Each test runs the CLI several times on real targets: generous on a busy machine.
+describe('specgate ci', { timeout: 180_000 }, () => {
   test('everything passes: exit 0, every criterion passed in every report', async () => {
     const root = await copyGreeter();
     const summaryFile = join(root, 'step-summary.md');
