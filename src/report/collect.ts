@@ -7,6 +7,7 @@ import type { Criterion, SectionKind, Spec } from '../ir.js';
 import { criteriaBySection, criterionTitle, generatedPathFor } from '../compile/index.js';
 import type { FailureEvidence, VerdictMeta } from '../runtime/failure/evidence.js';
 import { REPORT_SCHEMA_VERSION } from './model.js';
+import { coveragePercent, percentOf } from './text.js';
 import type {
   Coverage,
   CriterionReport,
@@ -263,7 +264,7 @@ function judgeGate(report: RunReport, minExecutable: number | undefined): Gate {
   if (minExecutable !== undefined && ratio !== null && ratio < minExecutable) {
     reasons.push({
       kind: 'coverage',
-      message: `spec coverage ${percent(ratio)} (${report.coverage.executable}/${report.coverage.total} executable) is below the required ${percent(minExecutable)}: ${list(named('not-executable'))} not executable`,
+      message: `spec coverage ${coveragePercent(report.coverage, 1)}% (${report.coverage.executable}/${report.coverage.total} executable) is below the required ${percentOf(minExecutable)}: ${list(named('not-executable'))} not executable`,
     });
   }
   for (const problem of report.problems) reasons.push({ kind: 'problem', message: describeProblem(problem) });
@@ -317,8 +318,4 @@ function list(items: readonly string[], max = 10): string {
   return items.length <= max
     ? items.join(', ')
     : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-}
-
-function percent(ratio: number): string {
-  return `${Math.floor(ratio * 1000) / 10}%`;
 }

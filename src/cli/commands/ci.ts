@@ -10,11 +10,13 @@ import { generatedPathFor } from '../../compile/index.js';
 import type { Spec } from '../../ir.js';
 import { lintSpec } from '../../lint/index.js';
 import type { Problem, RenderedReports, RunReport, SuiteOutcome } from '../../report/index.js';
+import { coveragePercent } from '../../report/text.js';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
 import { writeFilesAtomically } from '../fs-atomic.js';
 import { hasErrors, listSpecFiles, loadGeneratedFiles, loadSpecs, selectSpecFiles } from '../project.js';
+import type { LoadedSpec } from '../project.js';
 import { printDiagnostics } from '../report-diagnostics.js';
 import { mergeShardBlobs, runGeneratedSuites } from '../run-vitest.js';
 import { packageVersion } from '../version.js';
@@ -57,8 +59,8 @@ export async function ciProject(
   if (options.merge !== undefined && shard) throw new CliError('--merge and --shard: use one, not both');
   const reportDir = resolve(context.root, options.reportDir ?? DEFAULT_REPORT_DIR);
 
-  const specs = await loadValidSpecs(context, args);
-  const drift = await checkSpecsDrift(context.root, specs, args.length === 0);
+  const { loaded, specs } = await loadValidSpecs(context, args);
+  const drift = await checkSpecsDrift(context.root, loaded, args.length === 0);
   const lint = await lintProblems(context, specs);
   const notRun = new Map(
     drift
@@ -108,25 +110,32 @@ export async function ciProject(
 }
 
 /** Specs with errors stop the gate before anything runs: there is no contract to judge against. */
-async function loadValidSpecs(context: CliContext, args: readonly string[]): Promise<Spec[]> {
+async function loadValidSpecs(
+  context: CliContext,
+  args: readonly string[],
+): Promise<{ loaded: LoadedSpec[]; specs: Spec[] }> {
   const loaded = await loadSpecs(context.root, await selectSpecFiles(context.root, args));
   for (const spec of loaded)
     printDiagnostics(context, spec.diagnostics, spec.source, { minimum: 'error', to: 'err' });
   const broken = loaded.filter(hasErrors);
   if (broken.length > 0)
     throw new CliError(`${broken.map((spec) => spec.file).join(', ')}: spec errors; nothing was run`);
-  return loaded.flatMap(({ spec }) => (spec ? [spec] : []));
+  return { loaded, specs: loaded.flatMap(({ spec }) => (spec ? [spec] : [])) };
 }
 
 /** Drift of the selected specs' suites; with no specs named, orphaned suites count too. */
 async function checkSpecsDrift(
   root: string,
-  specs: readonly Spec[],
+  loaded: readonly LoadedSpec[],
   wholeProject: boolean,
 ): Promise<DriftEntry[]> {
-  const all = await loadSpecs(root, await listSpecFiles(root));
-  const selected = new Set(specs.map((spec) => spec.file));
-  const report = checkDrift({ specs: all, generated: await loadGeneratedFiles(root) });
+  const selected = new Set(loaded.map((spec) => spec.file));
+  // The other specs matter too: a generated file may belong to one of them rather than be orphaned.
+  const others = await loadSpecs(
+    root,
+    (await listSpecFiles(root)).filter((file) => !selected.has(file)),
+  );
+  const report = checkDrift({ specs: [...loaded, ...others], generated: await loadGeneratedFiles(root) });
   return report.entries.filter(
     (entry) => entry.state !== 'ok' && (entry.spec !== undefined ? selected.has(entry.spec) : wholeProject),
   );
@@ -199,7 +208,8 @@ async function appendStepSummary(context: CliContext, markdown: string): Promise
 function printSummary(context: CliContext, report: RunReport, reportDir: string): void {
   const { colors } = context;
   const { totals, coverage } = report;
-  const share = coverage.ratio === null ? 'n/a' : `${Math.floor(coverage.ratio * 1000) / 10}%`;
+  const percent = coveragePercent(coverage, 1);
+  const share = percent === null ? 'n/a' : `${percent}%`;
   context.out('');
   context.out(
     `specgate ci${report.shard ? ` (shard ${report.shard.index}/${report.shard.count})` : ''}: ${totals.criteria} criteria: ` +
