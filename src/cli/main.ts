@@ -11,7 +11,7 @@ import { CliError, EXIT_CODES_HELP, ExitCode } from './errors.js';
 import { packageVersion } from './version.js';
 import type { ExitCodeValue } from './errors.js';
 import { checkProject } from './commands/check.js';
-import { compileProject } from './commands/compile.js';
+import { compileCommand } from './commands/compile.js';
 import { initProject } from './commands/init.js';
 import { addLintOptions, lintProject } from './commands/lint.js';
 import type { LintOptions } from './commands/lint.js';
@@ -86,7 +86,7 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     .argument('[spec...]', 'spec files (default: specs/*.md; then orphaned generated files are deleted)')
     .action(async (specs: string[], _options: object, cmd: Command) =>
       runWith(globals(cmd), async (context) => {
-        await compileProject(context, specs);
+        await compileCommand(context, specs);
         return ExitCode.ok;
       }),
     );

@@ -34,6 +34,8 @@ export interface VitestRunResult {
 
 const CONFIG_FILES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `vitest.config.${ext}`);
 const GENERATED_PROJECT = 'generated';
+/** Lists every criterion with its verdict, fast or slow (the default reporter hides fast passes off a terminal). */
+const CONSOLE_REPORTER = 'tree';
 const RUNTIME_ENTRY = fileURLToPath(new URL('../runtime/index.ts', import.meta.url));
 
 export async function runGeneratedSuites(options: VitestRunOptions): Promise<VitestRunResult> {
@@ -54,9 +56,10 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<Vit
         watch: false,
         ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
         ...(options.shard !== undefined ? { shard: options.shard } : {}),
-        ...(options.blobFile !== undefined
-          ? { reporters: ['default', ['blob', { outputFile: options.blobFile }]] }
-          : {}),
+        reporters:
+          options.blobFile !== undefined
+            ? [CONSOLE_REPORTER, ['blob', { outputFile: options.blobFile }]]
+            : [CONSOLE_REPORTER],
         ...projectOptions(config),
       },
       config ? undefined : inlineConfig(),
@@ -99,6 +102,7 @@ export async function watchGeneratedSuites(
         root: options.root,
         run: false,
         watch: true,
+        reporters: [CONSOLE_REPORTER],
         ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
         ...projectOptions(config),
       },

@@ -21,13 +21,18 @@ describe('specgate compile and check', () => {
       'specs/README.md': 'not a spec',
     });
     const compiled = await runMain(['compile'], { cwd });
-    expect(compiled).toMatchObject({ code: 0, stdout: '' });
+    expect(compiled.code).toBe(0);
+    expect(compiled.stdout).toMatch(
+      /^compiled 2 specs into generated\/ \(2 written, 0 unchanged\) in \d+ ms\n$/,
+    );
     const first = await snapshotDir(join(cwd, 'generated'));
     expect(Object.keys(first).sort()).toEqual(['alpha.test.ts', 'beta.test.ts']);
 
-    expect((await runMain(['compile'], { cwd })).code).toBe(0);
+    expect((await runMain(['compile'], { cwd })).stdout).toContain('(0 written, 2 unchanged)');
     expect(await snapshotDir(join(cwd, 'generated'))).toEqual(first);
-    expect(await runMain(['check'], { cwd })).toMatchObject({ code: 0, stdout: '' });
+    const checked = await runMain(['check'], { cwd });
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/^checked 2 generated files: all in step with specs\/ \(\d+ ms\)\n$/);
 
     const path = join(cwd, 'generated/beta.test.ts');
     await writeFile(path, (await readFile(path, 'utf8')).replace('answers 200', 'answers 201'));

@@ -68,6 +68,17 @@ describe('specgate test', () => {
     const result = await runCli(['test'], { cwd });
     expect(result.code).toBe(1);
     expect((await verified()).map((entry) => entry.id).sort()).toEqual(['AC-1', 'AC-10', 'AC-3']);
+    // Every criterion is listed with its verdict, fast passes included, and a pipe gets no ANSI codes.
+    const output = result.stdout + result.stderr;
+    for (const id of ['AC-1 first', 'AC-3 third', 'AC-10 tenth']) expect(output).toContain(id);
+    expect(output).not.toContain('\u001b[');
+  });
+
+  test('FORCE_COLOR colours the run even in a pipe', async () => {
+    const result = await runCli(['test', '--criterion', 'AC-1'], { cwd, env: { FORCE_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('\u001b[');
+    await verified();
   });
 
   test('--criterion runs one criterion and hands the flags to the runtime', async () => {

@@ -4,9 +4,11 @@ import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
 import { hasErrors, listSpecFiles, loadGeneratedFiles, loadSpecs } from '../project.js';
 import { printDiagnostics } from '../report-diagnostics.js';
+import { elapsed, plural } from './compile.js';
 
 /** Compares generated/ with specs/; exit 1 names every file that is not up to date. */
 export async function checkProject(context: CliContext): Promise<ExitCodeValue> {
+  const started = performance.now();
   const specs = await loadSpecs(context.root, await listSpecFiles(context.root));
   const generated = await loadGeneratedFiles(context.root);
   const report = checkDrift({ specs, generated });
@@ -29,6 +31,8 @@ export async function checkProject(context: CliContext): Promise<ExitCodeValue> 
     context.err(`${count} generated file(s) out of step with specs/; run \`specgate compile\``);
     return ExitCode.failed;
   }
-  context.info(`${report.entries.length} generated file(s) up to date`);
+  context.out(
+    `checked ${plural(report.entries.length, 'generated file')}: all in step with specs/ (${elapsed(started)})`,
+  );
   return ExitCode.ok;
 }

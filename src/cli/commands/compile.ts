@@ -19,6 +19,25 @@ export interface CompileResult {
   deleted: string[];
 }
 
+/** `specgate compile`: compiles, then confirms in one line what was written, and how long it took. */
+export async function compileCommand(context: CliContext, args: readonly string[]): Promise<void> {
+  const started = performance.now();
+  const { suites, written, deleted } = await compileProject(context, args);
+  const changes = [`${written.length} written`, `${suites.length - written.length} unchanged`];
+  if (deleted.length > 0) changes.push(`${deleted.length} orphan(s) deleted`);
+  context.out(
+    `compiled ${plural(suites.length, 'spec')} into generated/ (${changes.join(', ')}) in ${elapsed(started)}`,
+  );
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+export function elapsed(started: number): string {
+  return `${Math.round(performance.now() - started)} ms`;
+}
+
 /**
  * Compiles the selected specs (all when `args` is empty). All or nothing: when any spec has
  * an error, nothing is written. A full compile also removes generated files whose spec is gone.

@@ -52,7 +52,15 @@ export function runtimeEnv(context: CliContext, options: RunOptions): Record<str
   if (options.path !== undefined) env.SPECGATE_PATH = options.path;
   if (options.runs !== undefined) env.SPECGATE_RUNS = options.runs;
   if (context.verbose) env.SPECGATE_VERBOSE = '1';
-  return env;
+  return { ...env, ...colorEnv(context.color) };
+}
+
+/**
+ * vitest colours its output unless told otherwise (tinyrainbow treats any stream as a terminal),
+ * so the CLI's own decision (NO_COLOR, FORCE_COLOR, a TTY) is handed on: no ANSI codes in a pipe or a file.
+ */
+function colorEnv(color: boolean): Record<string, string> {
+  return color ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' };
 }
 
 /**
