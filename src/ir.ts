@@ -192,6 +192,10 @@ export interface SendStep extends StepBase {
   tally?: Tally;
   /** Save the (last) response under this name: later templates see `name.status`, `name.headers`, `name.body`, `name.latency`. All responses of a repeat are in `name.all`. */
   save?: string;
+  /** Per-request deadline in ms: a request without a full response by then fails the step at once, naming the faults in force. */
+  timeout?: number | Template;
+  /** Follow redirects (3xx with `Location` on the target's origin), at most this many hops. Default: not followed. */
+  followRedirects?: number;
 }
 
 /** A CLI invocation (cli targets). */
@@ -320,6 +324,8 @@ export interface ExpectMetricStep extends StepBase {
   since?: string;
   /** `metrics` path; default from front matter, else /metrics. */
   path?: string;
+  /** Save `{ value, delta }` (delta when a baseline exists) for later templates. */
+  save?: string;
 }
 
 /** Redis state, read directly from the service (not through the fault proxy). */
@@ -332,8 +338,12 @@ export interface ExpectRedisStep extends StepBase {
   keys?: Template;
   /** Number of keys matching `keys`. */
   count?: Matcher | number | Template;
+  /** The names of the keys matching `keys`, sorted (e.g. `{ $subsetOf: "{{ rows }}" }` for a cross-store check). */
+  names?: Matcher | TemplateValue;
   /** Checked on the key, or on each key matching `keys`. */
   expect?: RedisKeyExpectation;
+  /** Save the key's state (`key`), or `{ keys, count, all }` (`keys`), for later templates. */
+  save?: string;
 }
 
 export interface RedisKeyExpectation {
@@ -343,8 +353,14 @@ export interface RedisKeyExpectation {
   ttl?: Matcher | number | Template;
   /** Number of members (ZCARD/SCARD/LLEN/HLEN/STRLEN). */
   size?: Matcher | number | Template;
-  /** Sorted-set members with scores, as `[{ member, score }]`, ascending by score. */
+  /** Sorted-set members with scores, as `[{ member, score }]`, ascending by score; set members as sorted strings. */
   members?: Matcher | TemplateValue;
+  /** A string key's value. */
+  value?: Matcher | TemplateValue;
+  /** A hash's fields as an object (a plain object matches as a subset). */
+  fields?: Matcher | TemplateValue;
+  /** A list's items, head first. */
+  items?: Matcher | TemplateValue;
 }
 
 /** SQL query result, run directly on the service (not through the fault proxy). */
@@ -400,6 +416,29 @@ export interface ResponseExpectation {
   text?: Matcher | Template;
   /** Time from send to full response, in ms. */
   latency?: Matcher | number;
+  /** Log lines this request caused (see `RequestLogExpectation`); each must hold. */
+  log?: RequestLogExpectation[];
+  /** Metric changes this request caused; each must hold. */
+  metric?: RequestMetricExpectation[];
+}
+
+/**
+ * Lines the request's instance logged from the moment the request was sent until
+ * `OBSERVATION_SETTLE_MS` after its response (requests of such a send go one at a time).
+ */
+export interface RequestLogExpectation {
+  level?: 'debug' | 'info' | 'warn' | 'error';
+  contains?: Template;
+  matches?: string;
+  /** Default `{ $gte: 1 }`. */
+  count?: Matcher | number | Template;
+}
+
+/** A metric's change across one request (scraped just before it and after its settle time), summed over instances. */
+export interface RequestMetricExpectation {
+  name: string;
+  labels?: Record<string, string>;
+  delta: Matcher | number | Template;
 }
 
 export interface CliExpectation {
@@ -446,6 +485,10 @@ export interface Matcher {
   $present?: boolean;
   /** Every element of an array matches. */
   $each?: Matcher | TemplateValue;
+  /** Set difference: every element of the actual array is in this list (a mismatch names the elements that are not). */
+  $subsetOf?: TemplateValue;
+  /** Set difference: the actual array holds every element of this list (a mismatch names the missing ones). */
+  $supersetOf?: TemplateValue;
   /** A JSON Schema. */
   $schema?: Record<string, unknown>;
   /** A boolean JSONata expression where `$` is the actual value. */

@@ -16,6 +16,7 @@ import type { Scope } from '../expr/index.js';
 import { childPath, describeValue } from './describe.js';
 import { isPlainObject, numericValue, valuesEqual } from './equality.js';
 import type { EqualityOptions } from './equality.js';
+import { asList, difference } from './sets.js';
 
 export interface Mismatch {
   path: string;
@@ -229,6 +230,27 @@ async function matchMatcher(
       for (const [i, item] of actual.entries()) {
         mismatches.push(...(await matchValue(item, matcher.$each, childPath(path, i), options)));
       }
+    }
+  }
+  for (const operator of ['$subsetOf', '$supersetOf'] as const) {
+    if (matcher[operator] === undefined) continue;
+    const list = asList(await evaluateTemplateValue(matcher[operator], scope));
+    if (!Array.isArray(actual)) {
+      fail(`an array (for ${operator})`);
+      continue;
+    }
+    const subset = operator === '$subsetOf';
+    const left = subset
+      ? difference(actual, list, options.numericStrings)
+      : difference(list, actual, options.numericStrings);
+    if (left.length > 0) {
+      mismatches.push({
+        path,
+        expected: subset
+          ? `only elements of ${describeValue(list)}`
+          : `every element of ${describeValue(list)}`,
+        found: `${left.length} ${subset ? 'not in that list' : 'missing'}: ${describeValue(left)}`,
+      });
     }
   }
   if (matcher.$schema !== undefined) {

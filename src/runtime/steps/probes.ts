@@ -20,7 +20,7 @@ import {
   selectLogLines,
   withRedis,
 } from '../probes/index.js';
-import type { MetricsSnapshot } from '../probes/index.js';
+import type { MetricsSnapshot, RedisKeyState } from '../probes/index.js';
 import type { RunningService } from '../types.js';
 import type { RunState } from './context.js';
 
@@ -95,21 +95,21 @@ export async function executeExpectMetric(state: RunState, step: ExpectMetricSte
   const scope = state.scope;
   const mismatches: Mismatch[] = [];
   const label = `${step.name}${step.labels ? JSON.stringify(step.labels) : ''}`;
+  const baseline = step.since === undefined ? state.startMetrics : state.marks.get(step.since)?.metrics;
+  const delta = baseline ? current - metricValue(baseline, step.name, step.labels) : undefined;
+  // Saved before matching, so a later step can use the value a failing check reports.
+  if (step.save) state.scope[step.save] = { value: current, ...(delta !== undefined ? { delta } : {}) };
   if (step.value !== undefined) {
     mismatches.push(...(await matchValue(current, step.value, `${label} value`, { ...LOOSE, scope })));
   }
   if (step.delta !== undefined) {
-    const baseline = step.since === undefined ? state.startMetrics : state.marks.get(step.since)?.metrics;
-    if (!baseline) {
+    if (delta === undefined) {
       throw new StepFailure(
         step.place,
         `expect metric: no metrics snapshot ${step.since ? `at mark ${step.since}` : 'at the start'}`,
       );
     }
-    const before = metricValue(baseline, step.name, step.labels);
-    mismatches.push(
-      ...(await matchValue(current - before, step.delta, `${label} delta`, { ...LOOSE, scope })),
-    );
+    mismatches.push(...(await matchValue(delta, step.delta, `${label} delta`, { ...LOOSE, scope })));
   }
   fail(
     step,
@@ -147,9 +147,11 @@ async function matchKey(
     mismatches.push(...(await matchValue(observed.ttl, expect.ttl, `${at} ttl`, options)));
   if (expect.size !== undefined)
     mismatches.push(...(await matchValue(observed.size, expect.size, `${at} size`, options)));
-  if (expect.members !== undefined) {
+  // Content checks: a hash's fields match as a subset (plain object), the rest exactly.
+  for (const part of ['members', 'value', 'fields', 'items'] as const) {
+    if (expect[part] === undefined) continue;
     mismatches.push(
-      ...(await matchValue(observed.members, expect.members, `${at} members`, { ...options, subset: true })),
+      ...(await matchValue(observed[part], expect[part], `${at} ${part}`, { ...options, subset: true })),
     );
   }
   return mismatches;
@@ -161,7 +163,9 @@ export async function executeExpectRedis(state: RunState, step: ExpectRedisStep)
     const found: Mismatch[] = [];
     if (step.key !== undefined) {
       const key = await evaluateString(step.key, state.scope);
-      found.push(...(await matchKey(state, step, key, await inspectKey(client, key))));
+      const observed = await inspectKey(client, key);
+      if (step.save) state.scope[step.save] = observed;
+      found.push(...(await matchKey(state, step, key, observed)));
     }
     if (step.keys !== undefined) {
       const pattern = await evaluateString(step.keys, state.scope);
@@ -174,9 +178,23 @@ export async function executeExpectRedis(state: RunState, step: ExpectRedisStep)
           })),
         );
       }
-      if (step.expect)
-        for (const key of keys)
-          found.push(...(await matchKey(state, step, key, await inspectKey(client, key))));
+      if (step.names !== undefined) {
+        found.push(
+          ...(await matchValue(keys, step.names, `names of the keys matching ${JSON.stringify(pattern)}`, {
+            ...LOOSE,
+            scope: state.scope,
+          })),
+        );
+      }
+      const all: RedisKeyState[] = [];
+      if (step.expect || step.save) {
+        for (const key of keys) {
+          const observed = await inspectKey(client, key);
+          all.push(observed);
+          if (step.expect) found.push(...(await matchKey(state, step, key, observed)));
+        }
+      }
+      if (step.save) state.scope[step.save] = { keys, count: keys.length, all };
     }
     return found;
   });
