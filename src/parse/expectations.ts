@@ -3,6 +3,8 @@ import type {
   CliExpectation,
   Matcher,
   RedisKeyExpectation,
+  RequestLogExpectation,
+  RequestMetricExpectation,
   ResponseExpectation,
   TemplateValue,
 } from '../ir.js';
@@ -115,7 +117,39 @@ export function readResponseExpectation(value: YamlValue, reporter: Reporter): R
   if (text) expectation.text = readMatcherOrValue(text, reporter) as Matcher | string;
   const latency = value.get('latency');
   if (latency) expectation.latency = readMatcherOrValue(latency, reporter) as Matcher | number;
+  const log = value.get('log');
+  if (log) expectation.log = oneOrMany(log).map((entry) => readRequestLog(entry, reporter));
+  const metric = value.get('metric');
+  if (metric) expectation.metric = oneOrMany(metric).map((entry) => readRequestMetric(entry, reporter));
   return expectation;
+}
+
+/** `log:` and `metric:` take one mapping or a list of them. */
+function oneOrMany(value: YamlValue): YamlValue[] {
+  return value.isSeq() ? value.items() : [value];
+}
+
+function readRequestLog(value: YamlValue, reporter: Reporter): RequestLogExpectation {
+  const count = value.get('count');
+  const log: RequestLogExpectation = {};
+  const level = value.get('level')?.string();
+  if (level) log.level = level as NonNullable<RequestLogExpectation['level']>;
+  const contains = value.get('contains')?.string();
+  if (contains !== undefined) log.contains = contains;
+  const matches = value.get('matches')?.string();
+  if (matches !== undefined) log.matches = matches;
+  if (count) log.count = readMatcherOrValue(count, reporter) as Matcher | number;
+  return log;
+}
+
+function readRequestMetric(value: YamlValue, reporter: Reporter): RequestMetricExpectation {
+  const delta = value.get('delta');
+  const labels = value.get('labels');
+  return {
+    name: value.get('name')?.string() ?? '',
+    ...(labels?.isMap() ? { labels: labels.value as Record<string, string> } : {}),
+    delta: delta ? (readMatcherOrValue(delta, reporter) as Matcher | number) : 0,
+  };
 }
 
 export function readCliExpectation(value: YamlValue, reporter: Reporter): CliExpectation {
@@ -135,7 +169,7 @@ export function readCliExpectation(value: YamlValue, reporter: Reporter): CliExp
   return expectation;
 }
 
-const REDIS_KEY_CHECKS = ['exists', 'type', 'ttl', 'size', 'members'] as const;
+const REDIS_KEY_CHECKS = ['exists', 'type', 'ttl', 'size', 'members', 'value', 'fields', 'items'] as const;
 
 /** `expect redis` takes key checks under `expect:` or, as a shorthand, beside `key`. */
 export function readRedisKeyExpectation(
@@ -161,7 +195,7 @@ export function readRedisKeyExpectation(
   if (typeof exists === 'boolean') expectation.exists = exists;
   const type = source.get('type')?.string();
   if (type) expectation.type = type as RedisKeyExpectation['type'] & string;
-  for (const key of ['ttl', 'size', 'members'] as const) {
+  for (const key of ['ttl', 'size', 'members', 'value', 'fields', 'items'] as const) {
     const entry = source.get(key);
     if (entry) expectation[key] = readMatcherOrValue(entry, reporter) as Matcher & number;
   }

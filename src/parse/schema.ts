@@ -85,9 +85,14 @@ export function validate(
   return false;
 }
 
-/** Drops the inner `pattern` error ajv adds under each failed `propertyNames`. */
+/**
+ * Drops the inner `pattern` error ajv adds under each failed `propertyNames`, and the summary
+ * error of an `if` (one mapping or a list of them): the failing branch's own errors say more.
+ */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  return errors.filter((e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames'));
+  return errors.filter(
+    (e) => !(e.propertyName !== undefined && e.keyword !== 'propertyNames') && e.keyword !== 'if',
+  );
 }
 
 function reportError(error: ErrorObject, root: YamlValue, reporter: Reporter, codes: SchemaCodes): void {

@@ -149,7 +149,10 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
         ...optional('expect', (v) => readResponseExpectation(v, reporter)),
         ...optional('tally', (v) => readTally(v, reporter)),
         ...optional('save', (v) => v.string()),
+        ...optional('timeout', (v) => durationOrTemplate(v.value)),
+        ...(value.get('follow redirects') ? readFollowRedirects(value.get('follow redirects')!) : {}),
       } as StepWithoutBase;
+      checkObservedConcurrency(value, reporter);
       break;
     }
     case 'run': {
@@ -268,7 +271,7 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
         kind: 'expect-metric',
         name: arg.get('name')?.string() ?? '',
         ...base,
-        ...pick(arg, ['labels', 'since', 'path']),
+        ...pick(arg, ['labels', 'since', 'path', 'save']),
         ...(delta ? { delta: readMatcherOrValue(delta, reporter) } : {}),
         ...(current ? { value: readMatcherOrValue(current, reporter) } : {}),
       } as StepWithoutBase;
@@ -282,13 +285,22 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
       if (!key && !keys && arg.isMap())
         reporter.report('SG3006', arg.range(), { key: 'key" or "keys', context: 'an expect redis step' });
       const count = arg.get('count');
+      const names = arg.get('names');
+      for (const onlyWithKeys of [count, names]) {
+        if (onlyWithKeys && key && !keys)
+          reporter.report('SG3006', onlyWithKeys.keyRange(), {
+            key: 'keys',
+            context: `an expect redis step with "${onlyWithKeys === count ? 'count' : 'names'}"`,
+          });
+      }
       const expect = readRedisKeyExpectation(arg, reporter);
       step = {
         kind: 'expect-redis',
         service: resolveService(arg.get('service'), 'redis', arg, scope) ?? '',
         ...base,
-        ...pick(arg, ['key', 'keys']),
+        ...pick(arg, ['key', 'keys', 'save']),
         ...(count ? { count: readMatcherOrValue(count, reporter) } : {}),
+        ...(names ? { names: readMatcherOrValue(names, reporter) } : {}),
         ...(expect ? { expect } : {}),
       } as StepWithoutBase;
       break;
@@ -372,6 +384,29 @@ function readSendBody(
       ...(contentType?.string() ? { contentType: contentType.string()! } : {}),
     };
   return undefined;
+}
+
+/** `follow redirects: true` follows at most 10 hops; a number sets the most. */
+function readFollowRedirects(value: YamlValue): { followRedirects: number } | object {
+  if (value.value === true) return { followRedirects: 10 };
+  return typeof value.value === 'number' ? { followRedirects: value.value } : {};
+}
+
+/** What one request caused (`log`/`metric` in `expect`) cannot be told apart among concurrent requests. */
+function checkObservedConcurrency(value: YamlValue, reporter: Reporter): void {
+  const concurrency = value.get('concurrency');
+  const expect = value.get('expect');
+  const observed = ['log', 'metric'].find((key) => expect?.get(key) !== undefined);
+  if (observed && typeof concurrency?.value === 'number' && concurrency.value > 1) {
+    reporter.report(
+      'SG3015',
+      concurrency.keyRange(),
+      { a: `expect.${observed}`, b: 'concurrency above 1', context: 'a send step' },
+      {
+        hint: `what each request caused is only known when requests go one at a time: drop "concurrency", or check the total with "expect ${observed}" after the send`,
+      },
+    );
+  }
 }
 
 function readTally(value: YamlValue, reporter: Reporter): Tally | undefined {
