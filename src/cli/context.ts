@@ -26,6 +26,8 @@ export interface CliContext {
 }
 
 export function processIo(): CliIo {
+  // `specgate … | head` closes the pipe early: the rest of the output has no reader, which is no error.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedPipe);
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -50,4 +52,8 @@ export function createContext(options: {
       if (verbose) io.stderr(`${line}\n`);
     },
   };
+}
+
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
 }

@@ -1,6 +1,7 @@
 /**
  * The specgate command line: reads files, writes atomically, runs vitest and maps results to
  * exit codes. `main` never exits the process; bin/specgate.js sets the exit code it returns.
+ * Each command's module is imported when the command runs, so `--help` starts at Node's speed.
  */
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -10,15 +11,10 @@ import type { CliContext, CliIo } from './context.js';
 import { CliError, EXIT_CODES_HELP, ExitCode } from './errors.js';
 import { packageVersion } from './version.js';
 import type { ExitCodeValue } from './errors.js';
-import { checkProject } from './commands/check.js';
-import { compileCommand } from './commands/compile.js';
-import { initProject } from './commands/init.js';
-import { addLintOptions, lintProject } from './commands/lint.js';
-import type { LintOptions } from './commands/lint.js';
-import { ciProject, DEFAULT_REPORT_DIR } from './commands/ci.js';
+import { addLintOptions, DEFAULT_REPORT_DIR } from './commands/options.js';
+import type { LintOptions } from './commands/options.js';
 import type { CiOptions } from './commands/ci.js';
-import { testProject } from './commands/test.js';
-import { watchProject } from './commands/watch.js';
+import type { InitOptions } from './commands/init.js';
 import type { TestOptions } from './commands/test.js';
 
 interface GlobalOptions {
@@ -72,21 +68,31 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     program.command(name).description(description).addHelpText('after', EXIT_CODES_HELP);
   const globals = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
 
-  command('init', 'write a starter spec, specs/example.md (refuses when the project has specs)').action(
-    async (_options: object, cmd: Command) => runWith(globals(cmd), (context) => initProject(context)),
-  );
+  command(
+    'init',
+    'write a starter spec (specs/visits.md, or the path given) and a server it can judge at once',
+  )
+    .argument('[spec]', 'the new spec file, e.g. specs/orders.md (never overwritten)')
+    .addOption(new Option('--service <kind>', "the starter spec's dependency").choices(['redis', 'postgres']))
+    .action(async (spec: string | undefined, options: InitOptions, cmd: Command) =>
+      runWith(globals(cmd), async (context) =>
+        (await import('./commands/init.js')).initProject(context, spec, options),
+      ),
+    );
 
   addLintOptions(command('lint', 'report spec errors, and ask the questions a reviewer would'))
     .argument('[spec...]', 'spec files (default: specs/*.md)')
     .action(async (specs: string[], options: LintOptions, cmd: Command) =>
-      runWith(globals(cmd), (context) => lintProject(context, specs, options)),
+      runWith(globals(cmd), async (context) =>
+        (await import('./commands/lint.js')).lintProject(context, specs, options),
+      ),
     );
 
   command('compile', 'compile specs into generated/<name>.test.ts; writes nothing if any spec has an error')
     .argument('[spec...]', 'spec files (default: specs/*.md; then orphaned generated files are deleted)')
     .action(async (specs: string[], _options: object, cmd: Command) =>
       runWith(globals(cmd), async (context) => {
-        await compileCommand(context, specs);
+        await (await import('./commands/compile.js')).compileCommand(context, specs);
         return ExitCode.ok;
       }),
     );
@@ -95,7 +101,7 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     'check',
     'check that generated/ is in step with specs/ (stale, hand-edited, orphaned, missing, outdated)',
   ).action(async (_options: object, cmd: Command) =>
-    runWith(globals(cmd), (context) => checkProject(context)),
+    runWith(globals(cmd), async (context) => (await import('./commands/check.js')).checkProject(context)),
   );
 
   command('test', 'compile, then run the generated suites with vitest')
@@ -111,8 +117,10 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     .option('--watch', 'keep running: recompile a changed spec and rerun its suite (Ctrl-C to stop)')
     .addOption(new Option('--verbose', 'say more: progress, warnings, stack traces').hideHelp())
     .action(async (specs: string[], options: TestOptions & { watch?: boolean }, cmd: Command) =>
-      runWith(globals(cmd), (context) =>
-        options.watch ? watchProject(context, specs, options) : testProject(context, specs, options),
+      runWith(globals(cmd), async (context) =>
+        options.watch
+          ? (await import('./commands/watch.js')).watchProject(context, specs, options)
+          : (await import('./commands/test.js')).testProject(context, specs, options),
       ),
     );
 
@@ -128,7 +136,9 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     .option('--runs <n>', 'property runs per criterion (overrides the spec)')
     .addOption(new Option('--verbose', 'say more: progress, warnings, stack traces').hideHelp())
     .action(async (specs: string[], options: CiOptions, cmd: Command) =>
-      runWith(globals(cmd), (context) => ciProject(context, specs, options)),
+      runWith(globals(cmd), async (context) =>
+        (await import('./commands/ci.js')).ciProject(context, specs, options),
+      ),
     );
 
   return program;

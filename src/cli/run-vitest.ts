@@ -3,7 +3,7 @@
  * project's vitest config when it has one, otherwise an inline config equivalent to it.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { outcomesFromTestModules } from '../report/vitest-outcomes.js';
 import type { SuiteOutcome } from '../report/collect.js';
@@ -36,7 +36,8 @@ const CONFIG_FILES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `vite
 const GENERATED_PROJECT = 'generated';
 /** Lists every criterion with its verdict, fast or slow (the default reporter hides fast passes off a terminal). */
 const CONSOLE_REPORTER = 'tree';
-const RUNTIME_ENTRY = fileURLToPath(new URL('../runtime/index.ts', import.meta.url));
+// `.ts` in a checkout run through tsx, `.js` in the built package.
+const RUNTIME_ENTRY = fileURLToPath(new URL(`../runtime/index${extname(import.meta.url)}`, import.meta.url));
 
 export async function runGeneratedSuites(options: VitestRunOptions): Promise<VitestRunResult> {
   const config = findVitestConfig(options.root);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { STARTER_SPEC } from '../../src/cli/starter-spec.js';
+import { STARTER_SERVER_FILE, starterServer, starterSpec } from '../../src/cli/starter-spec.js';
 import { makeProject, removeProjects, runCli, runMain, validSpec } from './helpers.js';
 
 afterAll(removeProjects);
@@ -65,27 +65,40 @@ describe('specgate (global)', () => {
 });
 
 describe('specgate init', () => {
-  test('writes the starter spec, which lints without errors, and never overwrites', async () => {
+  test('writes the starter spec and its server, which lint clean, and never overwrites', async () => {
     const cwd = await makeProject();
     const first = await runMain(['init'], { cwd });
     expect(first.code).toBe(0);
-    expect(await readFile(join(cwd, 'specs/example.md'), 'utf8')).toBe(STARTER_SPEC);
+    expect(first.stdout).toContain('created specs/visits.md');
+    expect(first.stdout).toContain(`created ${STARTER_SERVER_FILE}`);
+    expect(await readFile(join(cwd, 'specs/visits.md'), 'utf8')).toBe(starterSpec('visits', 'redis'));
+    expect(await readFile(join(cwd, STARTER_SERVER_FILE), 'utf8')).toBe(starterServer('redis'));
 
     const lint = await runMain(['lint'], { cwd });
-    expect(lint.stdout).toContain('specs/example.md: 2 criteria, 1 executable, 1 not executable; 0 errors');
+    expect(lint.stdout).toContain('specs/visits.md: 4 criteria, 3 executable, 1 not executable; 0 errors');
     expect(lint.code).toBe(0);
 
     const again = await runMain(['init'], { cwd });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already has specs');
+    expect(again.stderr).toContain('specs/visits.md already exists; name a new spec instead');
   });
 
-  test('refuses in a project that already has specs, leaving them alone', async () => {
-    const cwd = await makeProject({ 'specs/mine.md': 'my spec' });
-    const result = await runCli(['--cwd', cwd, 'init'], { cwd: await makeProject() });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('specs/mine.md');
+  test('adds a named spec to a project that has specs, leaving theirs and the server alone', async () => {
+    const cwd = await makeProject({ 'specs/mine.md': 'my spec', [STARTER_SERVER_FILE]: 'mine' });
+    const result = await runCli(['--cwd', cwd, 'init', 'specs/orders.md', '--service', 'postgres'], {
+      cwd: await makeProject(),
+    });
+    expect(result.code).toBe(0);
+    expect(await readFile(join(cwd, 'specs/orders.md'), 'utf8')).toBe(starterSpec('orders', 'postgres'));
+    expect(result.stdout).toContain(`kept ${STARTER_SERVER_FILE}`);
     expect(await readFile(join(cwd, 'specs/mine.md'), 'utf8')).toBe('my spec');
+    expect(await readFile(join(cwd, STARTER_SERVER_FILE), 'utf8')).toBe('mine');
+
+    const outside = await runMain(['init', '../orders.md'], { cwd });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('expected a new spec file under specs/');
+    const service = await runMain(['init', 'specs/x.md', '--service', 'mongo'], { cwd });
+    expect(service.code).toBe(2);
   });
 });
 

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { addLintOptions, lintProject } from '../../src/cli/commands/lint.js';
-import type { LintOptions } from '../../src/cli/commands/lint.js';
+import { lintProject } from '../../src/cli/commands/lint.js';
+import { addLintOptions } from '../../src/cli/commands/options.js';
+import type { LintOptions } from '../../src/cli/commands/options.js';
 import { createContext } from '../../src/cli/context.js';
 import { CliError } from '../../src/cli/errors.js';
 

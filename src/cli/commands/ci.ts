@@ -21,6 +21,7 @@ import { printDiagnostics } from '../report-diagnostics.js';
 import { mergeShardBlobs, runGeneratedSuites } from '../run-vitest.js';
 import { packageVersion } from '../version.js';
 import { configuredRules } from './lint.js';
+import { DEFAULT_REPORT_DIR } from './options.js';
 import { runtimeEnv, validateRunOptions } from './test.js';
 import type { RunOptions } from './test.js';
 
@@ -37,7 +38,6 @@ export interface CiOptions extends RunOptions {
   merge?: string;
 }
 
-export const DEFAULT_REPORT_DIR = 'specgate-report';
 const BLOB_DIR = 'blobs';
 
 export const REPORT_FILES = {

@@ -1,30 +1,86 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
 import { listSpecFiles } from '../project.js';
-import { STARTER_SPEC, STARTER_SPEC_FILE } from '../starter-spec.js';
+import {
+  DEFAULT_STARTER_SPEC_FILE,
+  STARTER_SERVER_FILE,
+  STARTER_SERVICES,
+  starterServer,
+  starterSpec,
+} from '../starter-spec.js';
+import type { StarterService } from '../starter-spec.js';
 
-/** Writes a starter spec; refuses in a project that already has specs, so nothing is overwritten. */
-export async function initProject(context: CliContext): Promise<ExitCodeValue> {
-  const existing = await listSpecFiles(context.root);
-  if (existing.length > 0) {
+export interface InitOptions {
+  /** The dependency of the starter spec: `redis` (default) or `postgres`. */
+  service?: string;
+}
+
+const SPEC_PATH = /^specs\/([a-z0-9][a-z0-9-]{0,63})\.md$/;
+
+/**
+ * Writes a starter spec (specs/visits.md, or the path given) and, when the project has none yet,
+ * the small server it judges. Never overwrites: a file that exists is left alone and named.
+ */
+export async function initProject(
+  context: CliContext,
+  specArg: string | undefined,
+  options: InitOptions = {},
+): Promise<ExitCodeValue> {
+  const service = starterService(options.service);
+  const specFile = specPath(context.root, specArg ?? DEFAULT_STARTER_SPEC_FILE);
+  const name = basename(specFile, '.md');
+  const hadSpecs = (await listSpecFiles(context.root)).length > 0;
+
+  if (!(await writeNew(context.root, specFile, starterSpec(name, service)))) {
     throw new CliError(
-      `this project already has specs (${existing.join(', ')}); init writes only into a project without specs`,
+      `${specFile} already exists; name a new spec instead, e.g. \`specgate init specs/orders.md\``,
     );
   }
-  const path = join(context.root, STARTER_SPEC_FILE);
+  context.out(`created ${specFile} (a ${service}-backed service: every section, a fault, a property)`);
+  if (await writeNew(context.root, STARTER_SERVER_FILE, starterServer(service))) {
+    context.out(`created ${STARTER_SERVER_FILE} (a server that passes it: the spec's target)`);
+  } else {
+    context.out(`kept ${STARTER_SERVER_FILE} (it exists already)`);
+  }
+  context.out(
+    hadSpecs
+      ? `next: point ${specFile}'s target at your implementation, then \`specgate lint\` and \`specgate test ${name}\``
+      : `next: \`specgate test\` judges ${STARTER_SERVER_FILE} against it; then make the spec yours`,
+  );
+  return ExitCode.ok;
+}
+
+function starterService(value: string | undefined): StarterService {
+  if (value === undefined) return 'redis';
+  const service = STARTER_SERVICES.find((candidate) => candidate === value);
+  if (!service) throw new CliError(`--service ${value}: expected one of ${STARTER_SERVICES.join(', ')}`);
+  return service;
+}
+
+/** `specs/<name>.md` relative to the root, whatever form the user typed it in. */
+function specPath(root: string, arg: string): string {
+  const path = relative(root, resolve(root, arg)).split(sep).join('/');
+  if (!SPEC_PATH.test(path)) {
+    throw new CliError(
+      `${arg}: expected a new spec file under specs/ named with lower-case letters, digits and dashes, e.g. specs/orders.md`,
+    );
+  }
+  return path;
+}
+
+/** Writes `text` to a file that must not exist yet; false when it does. */
+async function writeNew(root: string, file: string, text: string): Promise<boolean> {
+  const path = join(root, file);
   await mkdir(dirname(path), { recursive: true });
   try {
-    // `wx` fails instead of overwriting, even if a file appeared since the listing.
-    await writeFile(path, STARTER_SPEC, { encoding: 'utf8', flag: 'wx' });
+    // `wx` fails instead of overwriting, even if the file appeared a moment ago.
+    await writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new CliError(`${STARTER_SPEC_FILE} already exists`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
-  context.out(`created ${STARTER_SPEC_FILE}`);
-  context.out('next: edit it, then run `specgate lint` and `specgate compile`');
-  return ExitCode.ok;
 }

@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Option } from 'commander';
-import type { Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import {
   allRules,
@@ -21,36 +19,13 @@ import type { LintResult, LintRule, RuleSetting } from '../../lint/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
+import type { LintOptions } from './options.js';
 import { loadSpecs, selectSpecFiles } from '../project.js';
 import { countBySeverity, printDiagnostics } from '../report-diagnostics.js';
 
 /** The parser's "missing section" warning, and the lint rule that asks the reviewer's question instead. */
 const MISSING_SECTION_CODE = 'SG1004';
 const SECTION_RULE_ID = 'missing-or-empty-section';
-
-export const LINT_FORMATS = ['stylish', 'json', 'github'] as const;
-export type LintFormat = (typeof LINT_FORMATS)[number];
-
-export interface LintOptions {
-  /** `stylish` (default): code frames for people; `json`; `github`: workflow annotations. */
-  format?: LintFormat;
-  /** `id=off|info|warning|error`, applied after `specgate.lint.json`. */
-  rule?: string[];
-  /** Print a starting yaml block for each criterion that has none. */
-  suggest?: boolean;
-}
-
-/** Declares `lint`'s options on its commander command (main.ts builds the command). */
-export function addLintOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
-    .option(
-      '--rule <id=level>',
-      `set a rule's severity: off, info, warning or error (repeatable; overrides ${LINT_CONFIG_FILE})`,
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
-    .option('--suggest', 'propose a starting yaml block for each criterion without one');
-}
 
 /** Parse diagnostics plus lint findings; exit 2 when any spec has an error, 0 otherwise. */
 export async function lintProject(
