@@ -23,3 +23,5 @@ fi
 if command -v systemctl >/dev/null 2>&1; then systemctl disable --now redis-server >/dev/null 2>&1 || true; fi
 
 npm ci --no-audit --no-fund
+# The CLI runs its built JavaScript (dist/) when it is newer than src/, as an installed package does.
+npm run build --silent
