@@ -151,6 +151,7 @@ export type Step =
   | WaitStep
   | RestartStep
   | FaultStep
+  | ProtocolFaultStep
   | HealStep
   | ServiceStep
   | MarkStep
@@ -159,6 +160,7 @@ export type Step =
   | ExpectMetricStep
   | ExpectRedisStep
   | ExpectSqlStep
+  | ExpectCallsStep
   | SqlStep
   | RedisStep
   | AssertStep;
@@ -271,6 +273,41 @@ export interface FaultStep extends StepBase {
   for?: number | Template;
 }
 
+/**
+ * A fault at the protocol level, added and removed like a toxic (named, `for`, healed by `heal`,
+ * removed at the end of the run): answers of an HTTP upstream (see `HttpFault`).
+ */
+export interface ProtocolFaultStep extends StepBase {
+  kind: 'protocol-fault';
+  service: string;
+  fault: HttpFault;
+  /** Name for `heal`; default the fault's type. */
+  name?: string;
+  /** Probability 0..1 that a call (or command) is affected, drawn from the run's seed. Default 1. */
+  toxicity?: number;
+  /** Remove the fault automatically after this many ms. */
+  for?: number | Template;
+}
+
+export type HttpFaultType =
+  'latency' | 'no_answer' | 'reset' | 'close_mid_body' | 'status' | 'malformed_json';
+
+/** What an HTTP upstream does to the calls a fault selects, instead of (or before) its rules' answer. */
+export interface HttpFault {
+  protocol: 'http';
+  type: HttpFaultType;
+  /** Which calls: method and path as in a rule (default every call). */
+  match?: { method?: string; path?: string };
+  /** Only the first N selected calls (default every one while the fault is active). */
+  times?: number | Template;
+  /** latency: wait before the rules answer, ms. */
+  delay?: number | Template;
+  /** status: the answer's status (a 5xx or 429). */
+  status?: number;
+  /** status: `Retry-After` header, in seconds. */
+  retryAfter?: number | Template;
+}
+
 export interface HealStep extends StepBase {
   kind: 'heal';
   service: string;
@@ -374,6 +411,30 @@ export interface ExpectSqlStep extends StepBase {
   rows?: Matcher | TemplateValue;
   /** Number of rows. */
   count?: Matcher | number | Template;
+  save?: string;
+}
+
+/**
+ * Calls an HTTP upstream (an `http` service) received since a mark (default the run's start),
+ * filtered by method, path, headers and body.
+ */
+export interface ExpectCallsStep extends StepBase {
+  kind: 'expect-calls';
+  service: string;
+  method?: string;
+  /** A path pattern as in a rule (`:name` segments, a final `*`); the query is not part of it. */
+  path?: string;
+  headers?: Record<string, Matcher | Template>;
+  /** JSON body: objects match as subsets. */
+  body?: Matcher | TemplateValue;
+  /** Number of matching calls; default `{ $gte: 1 }`. */
+  count?: Matcher | number | Template;
+  /** Each time between consecutive matching calls (ms, arrival to arrival), e.g. a backoff. */
+  gaps?: Matcher | number | Template;
+  /** The matching calls, in order of arrival, are these (each a subset of `method`, `path`, `headers`, `body`). */
+  order?: Array<Matcher | TemplateValue>;
+  since?: string;
+  /** Save the matching calls as a list of `{ method, path, query, headers, body, text, at }`. */
   save?: string;
 }
 
@@ -672,14 +733,57 @@ export interface CliTarget {
   env: Record<string, string>;
 }
 
-export type ServiceKind = 'redis' | 'postgres';
+export type ServiceKind = 'redis' | 'postgres' | 'http';
 
 export interface ServiceConfig {
   kind: ServiceKind;
-  /** Env var handed to the target (default REDIS_URL / DATABASE_URL). */
+  /** Env var handed to the target (default REDIS_URL / DATABASE_URL / `<NAME>_URL`). */
   env: string;
   /** An external, already running service: proxy faults yes, kill/restart no. */
   url?: string;
+  /** kind `http`: the mock server's answers. */
+  http?: HttpMock;
+}
+
+/**
+ * An HTTP upstream stood up by the harness (a mockttp server on a loopback port).
+ * The first rule whose request matches answers; no match answers `otherwise`.
+ * Answer templates see `vars` and `request` (`method`, `path`, `query`, `params`,
+ * `headers` with lower-cased names, `body` parsed when JSON, `text`) and `call`
+ * (0-based number of the calls this rule answered in the run).
+ */
+export interface HttpMock {
+  rules: HttpRule[];
+  /** Default: 404 `{"error":"no_rule","method":…,"path":…}`. */
+  otherwise: HttpAnswer;
+}
+
+export interface HttpRule {
+  /** Upper-case method; absent: any. */
+  method?: string;
+  /** `/charges`, `/charges/:id` (binds `request.params.id`), `/files/*`; absent: any. Query not included. */
+  path?: string;
+  /** Header matchers (names lower-cased). */
+  headers?: Record<string, Matcher | Template>;
+  /** JSON body: objects match as subsets. */
+  body?: Matcher | TemplateValue;
+  /** Answers in order: each serves its `times` calls (default 1), the last one every call after. */
+  answers: HttpAnswer[];
+  place: Place;
+}
+
+export interface HttpAnswer {
+  status: number;
+  /** Header values are Templates. */
+  headers?: Record<string, Template>;
+  /** A JSON body (content-type application/json) … */
+  json?: TemplateValue;
+  /** … or a text body. */
+  text?: Template;
+  /** In a sequence: how many calls this answer serves (default 1; the last answer repeats). */
+  times?: number;
+  /** Wait this long before answering, ms. */
+  delay?: number;
 }
 
 export interface Identity {

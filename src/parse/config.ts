@@ -1,6 +1,7 @@
-import type { Identity, ServiceConfig, ServiceKind, SpecConfig, TargetConfig, TemplateValue } from '../ir.js';
+import type { Identity, ServiceKind, SpecConfig, TargetConfig, TemplateValue } from '../ir.js';
 import { durationMs } from './durations.js';
 import type { Reporter } from './reporter.js';
+import { readServices } from './services.js';
 import { FRONT_MATTER_CODES, validate } from './schema.js';
 import { checkStrings, templateMap, textOf } from './values.js';
 import type { YamlValue } from './yaml-tree.js';
@@ -19,10 +20,6 @@ export interface FrontMatter {
   known: KnownNames;
 }
 
-const DEFAULT_SERVICE_ENV: Readonly<Record<ServiceKind, string>> = {
-  redis: 'REDIS_URL',
-  postgres: 'DATABASE_URL',
-};
 const TARGET_KINDS = ['command', 'url', 'module', 'cli'] as const;
 /** Target keys beyond the kind key, and which kinds take them. */
 const TARGET_KEYS: Readonly<Record<string, ReadonlyArray<TargetConfig['kind']>>> = {
@@ -39,7 +36,7 @@ export function readFrontMatter(root: YamlValue, reporter: Reporter): FrontMatte
     const value = root.get(key);
     if (value) checkStrings(value, reporter);
   }
-  const services = readServices(root.get('services'));
+  const services = readServices(root.get('services'), reporter);
   const identities = readIdentities(root.get('identities'));
   const target = readTarget(root.get('target'), reporter);
   const config: SpecConfig = {
@@ -114,19 +111,6 @@ function readTarget(value: YamlValue | undefined, reporter: Reporter): TargetCon
     case 'cli':
       return { kind, command: text('cli'), env };
   }
-}
-
-function readServices(value: YamlValue | undefined): Record<string, ServiceConfig> {
-  const services: Record<string, ServiceConfig> = {};
-  for (const [name, entry] of value?.entries() ?? []) {
-    const kind = entry.isMap() ? entry.get('kind')?.value : entry.value;
-    if (kind !== 'redis' && kind !== 'postgres') continue;
-    const service: ServiceConfig = { kind, env: entry.get('env')?.string() ?? DEFAULT_SERVICE_ENV[kind] };
-    const url = entry.get('url')?.string();
-    if (url !== undefined) service.url = url;
-    services[name] = service;
-  }
-  return services;
 }
 
 function readIdentities(value: YamlValue | undefined): Record<string, Identity> {

@@ -17,6 +17,7 @@ import {
   templateValue,
   textOf,
 } from './values.js';
+import { readExpectCalls, readHttpFault } from './upstream-steps.js';
 import type { YamlValue } from './yaml-tree.js';
 
 /** What the steps of one criterion may refer to. */
@@ -206,9 +207,24 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
       step = { kind: 'restart', instance: typeof arg.value === 'number' ? arg.value : 'all', ...base };
       break;
     }
-    case 'fault':
-      step = readFault(arg, scope, place);
+    case 'fault': {
+      const http = arg.isMap() ? arg.get('http') : undefined;
+      const toxic = arg.isMap() ? arg.get('toxic') : undefined;
+      if (http && toxic)
+        reporter.report('SG3015', http.keyRange(), { a: 'toxic', b: 'http', context: 'a fault step' });
+      else if (!http && !toxic && arg.isMap())
+        reporter.report('SG3006', arg.range(), { key: 'toxic" or "http', context: 'a fault step' });
+      step = http
+        ? readHttpFault(arg, scope, place, (named, at) => resolveService(named, 'http', at, scope))
+        : readFault(arg, scope, place);
       break;
+    }
+    case 'expect calls': {
+      const since = arg.get('since');
+      if (since) checkMark(since, scope);
+      step = readExpectCalls(arg, scope, place, (named, at) => resolveService(named, 'http', at, scope));
+      break;
+    }
     case 'heal': {
       const service = resolveService(arg.isMap() ? arg.get('service') : arg, undefined, arg, scope);
       const name = arg.isMap() ? arg.get('name')?.string() : undefined;

@@ -2,7 +2,7 @@
  * Contracts between the runtime's parts: the executor (steps, expectations,
  * properties) drives targets, services and fault proxies only through these.
  */
-import type { ServiceKind, ToxicType } from '../ir.js';
+import type { HttpFaultType, ServiceKind, ToxicType } from '../ir.js';
 
 /* ----------------------------------------------------------------- history */
 
@@ -114,6 +114,8 @@ export interface RunningService {
   readonly managed: boolean;
   /** The fault proxy in front of the service (every service has one). */
   readonly proxy: FaultProxy;
+  /** An HTTP upstream's recorded calls and protocol faults (kind `http`). */
+  readonly http?: HttpUpstream;
   /** Empty the data between criteria and property runs (FLUSHALL; TRUNCATE user tables). */
   reset(): Promise<void>;
   kill(): Promise<void>;
@@ -121,6 +123,45 @@ export interface RunningService {
   pause(): Promise<void>;
   resume(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A call an HTTP upstream received, as `expect calls` and answer templates see it. */
+export interface UpstreamCall {
+  method: string;
+  /** Without the query. */
+  path: string;
+  query: Record<string, string>;
+  /** Lower-cased names; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+  /** Parsed JSON when the body is JSON, else the text (absent when empty). */
+  body?: unknown;
+  text: string;
+  /** `performance.now()` when the call arrived. */
+  at: number;
+}
+
+/** An HTTP fault with its templates evaluated (see HttpFault in ir.ts). */
+export interface HttpFaultSpec {
+  name: string;
+  type: HttpFaultType;
+  method?: string;
+  path?: string;
+  /** Calls to affect; absent: every selected call while the fault is active. */
+  times?: number;
+  delay?: number;
+  status?: number;
+  /** Seconds. */
+  retryAfter?: number;
+  toxicity: number;
+}
+
+export interface HttpUpstream {
+  /** Calls received in this run, in order of arrival. */
+  calls(): readonly UpstreamCall[];
+  /** `random` draws toxicity from the run's seed. A fault with the same name is replaced. */
+  addFault(spec: HttpFaultSpec, random: () => number): Promise<void>;
+  removeFault(name: string): Promise<void>;
+  faults(): readonly HttpFaultSpec[];
 }
 
 /* ------------------------------------------------------------------ faults */

@@ -45,6 +45,10 @@ export const CASES: Record<string, RuleCases> = {
       doc(
         `## Goal\n\nStore.\n\n## Constraints\n\n- Rows live in PostgreSQL.\n\n## Failure Modes\n\n- **FM-1 db**: when the database refuses connections, answers 503.\n\n${ACCEPT}`,
       ),
+      doc(
+        `## Goal\n\nPay.\n\n## Failure Modes\n\n- **FM-1 provider**: when the card provider times out, answers 502.\n\n${ACCEPT}`,
+        '  card-provider: { http: {} }\n',
+      ),
     ],
     invalid: [
       {
@@ -59,6 +63,13 @@ export const CASES: Record<string, RuleCases> = {
           `## Goal\n\nReport.\n\n## Constraints\n\n- Reports are kept in S3 for a day.\n\n## Failure Modes\n\n- **FM-1 x**: when the input is empty, answers 400.\n\n${ACCEPT}`,
         ),
         at: ['S3'],
+      },
+      {
+        md: doc(
+          `## Goal\n\nPay.\n\n## Failure Modes\n\n- **FM-1 x**: when the input is empty, answers 400.\n\n${ACCEPT}`,
+          '  provider: { http: {} }\n',
+        ),
+        at: ['## Failure Modes'],
       },
     ],
   },

@@ -64,6 +64,7 @@ describe('everything.md', () => {
       'expect metric': 'expect-metric',
       'expect redis': 'expect-redis',
       'expect sql': 'expect-sql',
+      'expect calls': 'expect-calls',
     };
     expect(keys.filter((key) => !used.has(irKindOf[key!] ?? key!))).toEqual([]);
     expect(cliSteps[0]).toMatchObject({ kind: 'run', args: ['--check', 'cfg.yaml'] });
@@ -91,10 +92,42 @@ describe('everything.md', () => {
       readyTimeout: 10_000,
       stopGrace: 3_000,
     });
-    expect(config.services).toEqual({
+    expect(config.services).toMatchObject({
       redis: { kind: 'redis', env: 'REDIS_URL' },
       db: { kind: 'postgres', env: 'DATABASE_URL' },
+      provider: { kind: 'http', env: 'PROVIDER_URL' },
     });
+    const [sequence, byId] = config.services.provider!.http!.rules;
+    expect(sequence).toMatchObject({
+      method: 'POST',
+      path: '/charges',
+      headers: { 'idempotency-key': { $present: true } },
+      answers: [
+        { status: 503, times: 2 },
+        { status: 201, headers: { 'x-charge': 'ch_{{ call }}' }, delay: 10 },
+      ],
+    });
+    expect(byId).toMatchObject({ path: '/charges/:id', answers: [{ status: 200 }] });
+    expect(byId!.method).toBeUndefined();
+    const faults = steps.flatMap((s) => (s.kind === 'protocol-fault' ? [s] : []));
+    expect(
+      faults.map(({ fault, name, toxicity, for: lasting }) => ({ fault, name, toxicity, for: lasting })),
+    ).toEqual([
+      {
+        fault: {
+          protocol: 'http',
+          type: 'status',
+          match: { method: 'POST', path: '/charges' },
+          times: 2,
+          status: 429,
+          retryAfter: 2,
+        },
+        name: undefined,
+        toxicity: undefined,
+        for: undefined,
+      },
+      { fault: { protocol: 'http', type: 'latency', delay: 50 }, name: 'slow', toxicity: 0.5, for: 1000 },
+    ]);
     const waits = steps.flatMap((s) => (s.kind === 'wait' ? [s.ms] : []));
     expect(waits).toEqual([10, 1600, 200, '{{ vars.window_ms + 100 }}']);
     const latency = steps.find((s) => s.kind === 'fault' && s.toxic === 'latency');

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Place, Spec } from '../../ir.js';
+import type { Place, ServiceKind, Spec } from '../../ir.js';
 import { headingPlace, maskCode, matchesOf, placeIn, proseOf } from '../prose.js';
 import type { LintRule } from '../rule.js';
 import { report } from '../rule.js';
@@ -24,6 +24,14 @@ const KINDS: readonly DependencyKind[] = [
 ];
 
 const SERVICE_KIND_LABEL = { redis: 'Redis', postgres: 'the database' } as const;
+
+/** Redis and PostgreSQL have their kind's words; any other service is named by its name ("the provider"). */
+function serviceDependency(name: string, kind: ServiceKind): DependencyKind | undefined {
+  if (kind === 'redis' || kind === 'postgres')
+    return KINDS.find((candidate) => candidate.label === SERVICE_KIND_LABEL[kind]);
+  const words = name.replace(/[-_]+/g, ' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { label: `the ${words} service`, names: new RegExp(`\\b(?:${words})\\b`, 'gi') };
+}
 
 /** Words that say a failure mode is about the dependency failing. */
 const OUTAGE =
@@ -64,8 +72,8 @@ export const dependencyWithoutFailureMode: LintRule = {
 
     const anchor = failureModesAnchor(spec);
     for (const [name, service] of Object.entries(spec.config.services)) {
-      const label = SERVICE_KIND_LABEL[service.kind];
-      const kind = KINDS.find((candidate) => candidate.label === label);
+      const kind = serviceDependency(name, service.kind);
+      const label = kind?.label ?? '';
       if (kind && !covered(kind) && !asked.has(label))
         ask(label, anchor, `service "${name}" (${service.kind})`);
     }

@@ -9,7 +9,7 @@ const DEFAULT_PORTS = { redis: 6379, postgres: 5432 } as const;
 
 export async function startExternalService(
   name: string,
-  config: ServiceConfig & { url: string },
+  config: ServiceConfig & { kind: 'redis' | 'postgres'; url: string },
   seed: number,
 ): Promise<RunningService> {
   const direct = new URL(config.url);

@@ -3,6 +3,7 @@ import type { ServiceConfig } from '../../ir.js';
 import { createTempDir, removeTempDir } from '../process/index.js';
 import type { RunningService } from '../types.js';
 import { startExternalService } from './external.js';
+import { startHttpService } from './http.js';
 import { startPostgres } from './postgres.js';
 import { startRedis } from './redis.js';
 
@@ -11,10 +12,12 @@ export { MissingBinaryError } from './binaries.js';
 export async function startService(
   name: string,
   config: ServiceConfig,
-  options: { tempRoot: string; seed: number },
+  options: { tempRoot: string; seed: number; vars?: Record<string, unknown> },
 ): Promise<RunningService> {
+  if (config.kind === 'http')
+    return startHttpService(name, config, { seed: options.seed, vars: options.vars ?? {} });
   if (config.url !== undefined)
-    return startExternalService(name, { ...config, url: config.url }, options.seed);
+    return startExternalService(name, { ...config, kind: config.kind, url: config.url }, options.seed);
   const dir = await createTempDir(`${config.kind}-${name.replace(/[^A-Za-z0-9-]/g, '-')}`, options.tempRoot);
   try {
     switch (config.kind) {

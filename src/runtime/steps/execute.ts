@@ -5,7 +5,8 @@ import { evaluateNumber, evaluateTemplate } from '../expr/index.js';
 import { StepFailure } from '../failure/index.js';
 import { describeValue } from '../match/index.js';
 import type { RunState } from './context.js';
-import { executeFault, executeHeal, executeServiceAction } from './faults.js';
+import { executeExpectCalls } from './calls.js';
+import { executeFault, executeHeal, executeProtocolFault, executeServiceAction } from './faults.js';
 import { executeExpectLog, executeExpectMetric, executeExpectRedis, executeExpectSql } from './probes.js';
 import { executeRun } from './run-cli.js';
 import { executeSend } from './send.js';
@@ -46,6 +47,8 @@ export async function executeStep(state: RunState, step: Step): Promise<void> {
       return executeRestart(state, step);
     case 'fault':
       return executeFault(state, step);
+    case 'protocol-fault':
+      return executeProtocolFault(state, step);
     case 'heal':
       return executeHeal(state, step);
     case 'service':
@@ -62,6 +65,8 @@ export async function executeStep(state: RunState, step: Step): Promise<void> {
       return executeExpectRedis(state, step);
     case 'expect-sql':
       return executeExpectSql(state, step);
+    case 'expect-calls':
+      return executeExpectCalls(state, step);
     case 'sql':
       return executeSql(state, step);
     case 'redis':

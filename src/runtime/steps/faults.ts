@@ -1,8 +1,8 @@
 /** `fault`, `heal` and `service`: network faults through the proxy and process faults on services. */
-import type { FaultStep, HealStep, ServiceStep } from '../../ir.js';
+import type { FaultStep, HealStep, ProtocolFaultStep, ServiceStep } from '../../ir.js';
 import { evaluateNumber } from '../expr/index.js';
 import { StepFailure } from '../failure/index.js';
-import type { RunningService } from '../types.js';
+import type { HttpFaultSpec, RunningService } from '../types.js';
 import type { RunState } from './context.js';
 
 function service(state: RunState, name: string, place: FaultStep['place']): RunningService {
@@ -42,13 +42,60 @@ export async function executeFault(state: RunState, step: FaultStep): Promise<vo
   state.timers.add(timer);
 }
 
+/** A protocol fault: lives in the service (an HTTP upstream's answers), not in the proxy. */
+export async function executeProtocolFault(state: RunState, step: ProtocolFaultStep): Promise<void> {
+  const target = service(state, step.service, step.place);
+  if (!target.http)
+    throw new StepFailure(step.place, `service ${step.service} is not an http service: no http faults`);
+  const { fault } = step;
+  const name = step.name ?? fault.type;
+  const spec: HttpFaultSpec = { name, type: fault.type, toxicity: step.toxicity ?? 1 };
+  if (fault.match?.method !== undefined) spec.method = fault.match.method;
+  if (fault.match?.path !== undefined) spec.path = fault.match.path;
+  if (fault.status !== undefined) spec.status = fault.status;
+  if (fault.times !== undefined) spec.times = await evaluateNumber(fault.times, state.scope, 'fault times');
+  if (fault.delay !== undefined) spec.delay = await evaluateNumber(fault.delay, state.scope, 'fault delay');
+  if (fault.retryAfter !== undefined)
+    spec.retryAfter = await evaluateNumber(fault.retryAfter, state.scope, 'fault retry after');
+  await target.http.addFault(spec, state.random);
+  state.history.recordFault(step.service, `add ${name}: http ${describeHttpFault(spec)}`);
+  if (step.for === undefined) return;
+  const duration = await evaluateNumber(step.for, state.scope, 'fault for');
+  const timer = setTimeout(() => {
+    state.timers.delete(timer);
+    const upstream = target.http!;
+    if (!upstream.faults().some((active) => active.name === name)) return;
+    void upstream
+      .removeFault(name)
+      .then(() => state.history.recordFault(step.service, `remove ${name} (after ${duration} ms)`));
+  }, duration);
+  state.timers.add(timer);
+}
+
+function describeHttpFault(spec: HttpFaultSpec): string {
+  const details = [
+    spec.method || spec.path ? `on ${[spec.method, spec.path].filter(Boolean).join(' ')}` : '',
+    spec.status !== undefined ? `status ${spec.status}` : '',
+    spec.retryAfter !== undefined ? `retry-after ${spec.retryAfter}` : '',
+    spec.delay !== undefined ? `delay=${spec.delay}` : '',
+    spec.times !== undefined ? `first ${spec.times} calls` : '',
+    `toxicity ${spec.toxicity}`,
+  ].filter(Boolean);
+  return `${spec.type} (${details.join(', ')})`;
+}
+
 export async function executeHeal(state: RunState, step: HealStep): Promise<void> {
   const target = service(state, step.service, step.place);
   if (step.name === undefined) {
     target.proxy.removeAll();
-    state.history.recordFault(step.service, 'remove all toxics');
+    for (const fault of target.http?.faults() ?? []) await target.http!.removeFault(fault.name);
+    state.history.recordFault(
+      step.service,
+      target.http ? 'remove all toxics and faults' : 'remove all toxics',
+    );
   } else {
     target.proxy.removeToxic(step.name);
+    await target.http?.removeFault(step.name);
     state.history.recordFault(step.service, `remove ${step.name}`);
   }
 }

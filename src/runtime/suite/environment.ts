@@ -49,7 +49,14 @@ export class SuiteEnvironment {
       const started = new Map<string, RunningService>();
       try {
         for (const [name, config] of Object.entries(this.config.services)) {
-          started.set(name, await startService(name, config, { tempRoot: this.tempRoot, seed: this.seed }));
+          started.set(
+            name,
+            await startService(name, config, {
+              tempRoot: this.tempRoot,
+              seed: this.seed,
+              vars: this.config.vars,
+            }),
+          );
         }
       } catch (error) {
         await Promise.allSettled([...started.values()].map((service) => service.stop()));
@@ -73,7 +80,7 @@ export class SuiteEnvironment {
   }
 
   private serviceEnvName(name: string): string {
-    return this.config.services[name]?.env ?? `${name.toUpperCase()}_URL`;
+    return this.config.services[name]?.env ?? `${name.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}_URL`;
   }
 
   /** The target for a criterion: reused when instances and env match and it is not stale. */

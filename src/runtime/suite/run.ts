@@ -65,6 +65,11 @@ async function restore(state: RunState): Promise<void> {
       service.proxy.removeAll();
       state.history.recordFault(service.name, 'remove all toxics (end of run)');
     }
+    const faults = service.http?.faults() ?? [];
+    if (faults.length > 0) {
+      for (const fault of faults) await service.http!.removeFault(fault.name);
+      state.history.recordFault(service.name, 'remove all faults (end of run)');
+    }
   }
   for (const [name, how] of state.disturbed) {
     const service = state.env.services.get(name)!;
