@@ -134,6 +134,10 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     .option('--target <cmd|url>', "judge this implementation instead of the spec's target")
     .option('--seed <n>', 'seed of the property runs')
     .option('--runs <n>', 'property runs per criterion (overrides the spec)')
+    .option('--criterion <id>', 'run only the criterion with this id, e.g. AC-1')
+    .option('--bail', 'stop at the first failing criterion')
+    .option('--no-vacuity', 'skip the vacuity check (each criterion against built-in wrong implementations)')
+    .option('--strict', 'vacuous criteria fail the gate')
     .addOption(new Option('--verbose', 'say more: progress, warnings, stack traces').hideHelp())
     .action(async (specs: string[], options: CiOptions, cmd: Command) =>
       runWith(globals(cmd), async (context) =>

@@ -21,6 +21,10 @@ export interface VitestRunOptions {
   shard?: string;
   /** Also write vitest's blob report here, for a later merge of the shards. */
   blobFile?: string;
+  /** No reporter output (a run whose outcomes only feed another report). */
+  quiet?: boolean;
+  /** Stop after this many failed tests (a mutant is killed by its first failing criterion). */
+  bail?: number;
 }
 
 export interface VitestRunResult {
@@ -57,8 +61,11 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<Vit
         watch: false,
         ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
         ...(options.shard !== undefined ? { shard: options.shard } : {}),
-        reporters:
-          options.blobFile !== undefined
+        ...(options.bail !== undefined ? { bail: options.bail } : {}),
+        reporters: options.quiet
+          ? // A reporter that reports nothing: the run's outcomes only feed another report.
+            [{}]
+          : options.blobFile !== undefined
             ? [CONSOLE_REPORTER, ['blob', { outputFile: options.blobFile }]]
             : [CONSOLE_REPORTER],
         ...projectOptions(config),
@@ -89,7 +96,7 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<Vit
  * including suites that appear later.
  */
 export async function watchGeneratedSuites(
-  options: Omit<VitestRunOptions, 'shard' | 'blobFile'>,
+  options: Omit<VitestRunOptions, 'shard' | 'blobFile' | 'bail' | 'quiet'>,
 ): Promise<void> {
   const config = findVitestConfig(options.root);
   // The env stays set: the watch lasts as long as the process.

@@ -17,6 +17,7 @@ import type {
   RunReport,
   SpecReport,
   Totals,
+  VacuityReport,
 } from './model.js';
 
 /** One generated test as vitest reported it, reduced to what a verdict needs. */
@@ -60,6 +61,7 @@ export interface ReportInput {
   durationMs: number;
   shard?: { index: number; count: number };
   target?: string;
+  vacuity?: VacuityReport;
 }
 
 /** Contract sections a spec should fill with criteria. */
@@ -95,6 +97,7 @@ export function buildReport(input: ReportInput): RunReport {
     coverage,
     specs,
     problems,
+    ...(input.vacuity ? { vacuity: input.vacuity } : {}),
   };
   report.gate = judgeGate(report, input.minExecutable);
   return report;
@@ -268,6 +271,15 @@ function judgeGate(report: RunReport, minExecutable: number | undefined): Gate {
     });
   }
   for (const problem of report.problems) reasons.push({ kind: 'problem', message: describeProblem(problem) });
+  const vacuous = report.vacuity?.strict ? report.vacuity.findings : [];
+  if (vacuous.length > 0) {
+    reasons.push({
+      kind: 'vacuous',
+      message: `${plural(new Set(vacuous.map((finding) => finding.key)).size, 'criterion')} passed against a wrong implementation (--strict): ${list(
+        vacuous.map((finding) => `${finding.file} ${finding.criterion} (${finding.implementation})`),
+      )}`,
+    });
+  }
   return { passed: reasons.length === 0, reasons, ...(minExecutable !== undefined ? { minExecutable } : {}) };
 }
 

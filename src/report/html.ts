@@ -24,6 +24,7 @@ import type {
   SectionReport,
   SpecReport,
   Totals,
+  VacuityReport,
   Verdict,
 } from './model.js';
 import {
@@ -55,6 +56,7 @@ ${header(report)}
 ${gate(report)}
 ${summary(report)}
 ${problems(report.problems)}
+${vacuity(report.vacuity)}
 ${report.totals.failed > 0 ? FILTER : ''}
 ${report.specs.map(spec)}
 </main>
@@ -184,6 +186,22 @@ function problems(list: readonly Problem[]): Part {
 ${problem.code !== undefined && markup`<span class="code">${problem.code}</span>`}
 ${problem.file !== undefined && markup`<code class="where">${problemPlace(problem)}</code>`}
 <span class="problem-message">${problem.message}</span>
+</li>`,
+  )}</ul>
+</section>`;
+}
+
+/** Criteria that passed against a built-in wrong implementation (`data-vacuous="<spec file>#<id>"`). */
+function vacuity(report: VacuityReport | undefined): Part {
+  if (!report || report.findings.length === 0) return null;
+  return markup`<section class="problems vacuity">
+<h2>Vacuous criteria <span class="count">${report.findings.length}</span></h2>
+<p class="muted">Each passed against a wrong implementation built into specgate${report.strict ? ' (--strict: they fail the gate)' : ''}.</p>
+<ul>${report.findings.map(
+    (finding) => markup`<li data-vacuous="${finding.key}" data-implementation="${finding.implementation}">
+<span class="tag tag-lint">vacuous</span>
+<code class="where">${finding.file}:${finding.line}</code>
+<span class="problem-message">${finding.message}</span>
 </li>`,
   )}</ul>
 </section>`;

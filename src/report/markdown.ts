@@ -72,6 +72,15 @@ function layout(report: RunReport): Layout {
   if (report.problems.length > 0) {
     before.push(heading(`Problems (${report.problems.length})`), list(report.problems.map(problemItem)));
   }
+  const vacuous = report.vacuity?.findings ?? [];
+  if (vacuous.length > 0) {
+    before.push(
+      heading(`Vacuous criteria (${vacuous.length})`),
+      list(
+        vacuous.map((finding) => `${inline(`${finding.file}:${finding.line}`)}: ${inline(finding.message)}`),
+      ),
+    );
+  }
 
   const after: string[] = [];
   for (const verdict of ['not-executable', 'skipped'] as const) {

@@ -36,6 +36,32 @@ export interface RunReport {
   specs: SpecReport[];
   /** What failed the gate besides verdicts: drift, lint errors, errors outside any criterion. */
   problems: Problem[];
+  /** The vacuity check (absent with `--no-vacuity`, for merged shards, and when nothing ran). */
+  vacuity?: VacuityReport;
+}
+
+/**
+ * Criteria that passed against a built-in wrong implementation (a server answering 200 `{}` or 500 to
+ * everything or never answering, a CLI exiting 0 or 1 silently): they check nothing it lacks.
+ * A lint-level finding; with `strict` each one fails the gate (reason kind `vacuous`).
+ */
+export interface VacuityReport {
+  strict: boolean;
+  /** The wrong implementations each spec was judged against, by spec file. */
+  judged: Record<string, string[]>;
+  findings: VacuityFinding[];
+  durationMs: number;
+}
+
+export interface VacuityFinding {
+  /** `specs/x.md#AC-1`. */
+  key: string;
+  file: string;
+  line: number;
+  criterion: string;
+  /** The built-in wrong implementation it passed against, e.g. `http-200-empty`. */
+  implementation: string;
+  message: string;
 }
 
 export interface Gate {
@@ -54,8 +80,9 @@ export interface Gate {
  * - coverage: the executable share is below `minExecutable`.
  * - no-criteria: nothing was judged.
  * - problem: one per `RunReport.problems` entry, in the same order.
+ * - vacuous: with `--strict`, criteria passed against a built-in wrong implementation (`RunReport.vacuity`).
  */
-export type GateReasonKind = 'failed' | 'skipped' | 'coverage' | 'no-criteria' | 'problem';
+export type GateReasonKind = 'failed' | 'skipped' | 'coverage' | 'no-criteria' | 'problem' | 'vacuous';
 
 export interface GateReason {
   kind: GateReasonKind;

@@ -9,7 +9,7 @@ import type { DriftEntry } from '../../check/index.js';
 import { generatedPathFor } from '../../compile/index.js';
 import type { Spec } from '../../ir.js';
 import { lintSpec } from '../../lint/index.js';
-import type { Problem, RenderedReports, RunReport, SuiteOutcome } from '../../report/index.js';
+import type { Problem, RenderedReports, RunReport, SuiteOutcome, VacuityReport } from '../../report/index.js';
 import { coveragePercent } from '../../report/text.js';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
@@ -22,7 +22,7 @@ import { mergeShardBlobs, runGeneratedSuites } from '../run-vitest.js';
 import { packageVersion } from '../version.js';
 import { configuredRules } from './lint.js';
 import { DEFAULT_REPORT_DIR } from './options.js';
-import { runtimeEnv, validateRunOptions } from './test.js';
+import { criterionPattern, runtimeEnv, validateRunOptions } from './test.js';
 import type { RunOptions } from './test.js';
 
 export interface CiOptions extends RunOptions {
@@ -36,6 +36,14 @@ export interface CiOptions extends RunOptions {
   shard?: string;
   /** Merge the shards' blobs in this directory instead of running tests. */
   merge?: string;
+  /** Stop at the first failing criterion. */
+  bail?: boolean;
+  /** Run only the criterion with this id. */
+  criterion?: string;
+  /** False with `--no-vacuity`: skip the vacuity check. */
+  vacuity?: boolean;
+  /** Vacuous criteria fail the gate. */
+  strict?: boolean;
 }
 
 const BLOB_DIR = 'blobs';
@@ -80,11 +88,15 @@ export async function ciProject(
   const started = new Date();
   const run = await runOrMerge(context, suites, options, shard, reportDir);
   const ran = new Set(run.outcomes.map((outcome) => outcome.suite));
+  const vacuity = await vacuityOf(context, specs, ran, options);
   const report = buildReport({
     // A shard reports on its own share; a whole run and a merge on every selected spec.
     specs: shard ? specs.filter((spec) => ran.has(generatedPathFor(spec))) : specs,
     outcomes: run.outcomes,
     notRun,
+    ...(options.criterion !== undefined
+      ? { selectionReason: `not selected: --criterion ${options.criterion}` }
+      : {}),
     problems: [
       ...drift.map((entry): Problem => ({
         kind: 'drift',
@@ -100,6 +112,7 @@ export async function ciProject(
     durationMs: run.durationMs,
     ...(shard ? { shard } : {}),
     ...(options.target !== undefined ? { target: options.target } : {}),
+    ...(vacuity ? { vacuity } : {}),
   });
 
   const written = renderReports(report);
@@ -180,6 +193,8 @@ async function runOrMerge(
     root: context.root,
     files: suites.map((suite) => join(context.root, suite)),
     env: runtimeEnv(context, options),
+    ...(options.bail ? { bail: 1 } : {}),
+    ...(options.criterion !== undefined ? { testNamePattern: criterionPattern(options.criterion) } : {}),
     ...(shard
       ? {
           shard: `${shard.index}/${shard.count}`,
@@ -188,6 +203,33 @@ async function runOrMerge(
       : {}),
   });
   return result;
+}
+
+/**
+ * The vacuity check of the specs whose suites this run ran (so a shard checks its own share). Not for a
+ * merge (the shards did it), nor with --no-vacuity, --criterion or --bail (a partial run, e.g. a mutant's).
+ */
+async function vacuityOf(
+  context: CliContext,
+  specs: readonly Spec[],
+  ran: ReadonlySet<string>,
+  options: CiOptions,
+): Promise<VacuityReport | undefined> {
+  if (
+    options.vacuity === false ||
+    options.merge !== undefined ||
+    options.criterion !== undefined ||
+    options.bail
+  )
+    return undefined;
+  const judged = specs.filter((spec) => ran.has(generatedPathFor(spec)));
+  if (judged.length === 0) return undefined;
+  const { checkVacuity } = await import('../../strength/vacuity.js');
+  context.info('vacuity check: judging each criterion against built-in wrong implementations');
+  // The wrong implementations replace whichever target the run judged.
+  const env = runtimeEnv(context, options);
+  delete env.SPECGATE_TARGET;
+  return checkVacuity(judged, { root: context.root, strict: options.strict === true, env });
 }
 
 async function writeReports(reportDir: string, rendered: RenderedReports): Promise<void> {
@@ -218,6 +260,9 @@ function printSummary(context: CliContext, report: RunReport, reportDir: string)
       `spec coverage ${coverage.executable}/${coverage.total} (${share})`,
   );
   for (const reason of report.gate.reasons) context.out(`  ${colors.red('✗')} ${reason.message}`);
+  const findings = report.vacuity && !report.vacuity.strict ? report.vacuity.findings : [];
+  for (const finding of findings)
+    context.out(`  ${colors.yellow('!')} vacuous: ${finding.file}:${finding.line} ${finding.message}`);
   const inside = relative(context.root, reportDir).split(sep).join('/');
   // Reports inside the project are named from its root; elsewhere by their absolute path.
   const where = inside === '' ? '.' : inside.startsWith('../') || isAbsolute(inside) ? reportDir : inside;

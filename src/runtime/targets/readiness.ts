@@ -9,6 +9,8 @@ export type ReadyCheck = { http: string } | { tcp: true };
 export type ReadyOutcome = { ready: true } | { ready: false; lastProblem: string };
 
 const POLL_MS = 50;
+/** Tells a readiness probe from a criterion's request (the vacuity check's wrong servers answer only the probe). */
+export const READY_USER_AGENT = 'specgate-readiness';
 const ATTEMPT_TIMEOUT_MS = 1000;
 
 /** Polls until ready, `giveUp()` says stop (the process exited), or `timeoutMs` passed. */
@@ -34,10 +36,20 @@ export async function waitUntilReady(
 /** Undefined when ready, else what went wrong. */
 function probeHttp(host: string, port: number, path: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const request = http.get({ host, port, path, agent: false, timeout: ATTEMPT_TIMEOUT_MS }, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200 ? undefined : `GET ${path} answered ${response.statusCode}`);
-    });
+    const request = http.get(
+      {
+        host,
+        port,
+        path,
+        agent: false,
+        timeout: ATTEMPT_TIMEOUT_MS,
+        headers: { 'user-agent': READY_USER_AGENT },
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode === 200 ? undefined : `GET ${path} answered ${response.statusCode}`);
+      },
+    );
     request.on('timeout', () => request.destroy(new Error(`GET ${path} timed out`)));
     request.on('error', (error: NodeJS.ErrnoException) =>
       resolve(`GET ${path}: ${error.code ?? error.message}`),
