@@ -196,8 +196,6 @@ function inlineConfig() {
       testTimeout: 600_000,
       hookTimeout: 120_000,
       fileParallelism: false,
-      // The runtime is TypeScript: transform it even when specgate sits in node_modules.
-      server: { deps: { inline: [/specgate/] } },
     },
   };
 }

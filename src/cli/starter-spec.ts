@@ -113,7 +113,7 @@ export function starterServer(service: StarterService): string {
   const store =
     service === 'redis'
       ? `import Redis from 'ioredis';
-const redis = new Redis(process.env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500 });
+const redis = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 0, commandTimeout: 500 });
 redis.on('error', () => {});
 const store = { add: () => redis.incr('visits'), count: async () => Number((await redis.get('visits')) ?? 0) };`
       : `import pg from 'pg';
