@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /** Runs a command in the app without colour, returning its exit code and output. */
 async function inApp(command: string, args: string[]) {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   for (const key of [
     'FORCE_COLOR',
     'VITEST',
