@@ -182,6 +182,8 @@ export interface FaultProxy {
   removeToxic(name: string): void;
   removeAll(): void;
   toxics(): readonly ToxicSpec[];
+  /** While the service behind is down, the port refuses connections as the dead server would. */
+  setUpstreamAvailable(available: boolean): Promise<void>;
   close(): Promise<void>;
 }
 

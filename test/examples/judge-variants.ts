@@ -33,6 +33,7 @@ const CATCHES: Record<string, Judged[]> = {
   'rate-limit': [
     { variant: 'variants/check-then-add.ts', criterion: 'C-6' },
     { variant: 'variants/counts-rejected.ts', criterion: 'C-2' },
+    { variant: 'variants/exit-without-redis.ts', criterion: 'FM-7' },
     { variant: 'variants/fail-closed.ts', criterion: 'FM-1' },
     { variant: 'variants/fixed-window.ts', criterion: 'C-1' },
     { variant: 'variants/in-memory-counts.ts', criterion: 'C-4' },

@@ -22,6 +22,9 @@ export class TcpFaultProxy implements FaultProxy {
   private readonly connections = new Set<ProxyConnection>();
   private readonly active = new Map<string, ActiveToxic>();
   private disabledBy = 0;
+  /** False while the service behind the proxy is killed, stopped or not started yet. */
+  private upstreamUp = true;
+  /** The last change of listening state: changes run one after another. */
   private listening: Promise<void> = Promise.resolve();
   private listenFailure: Error | undefined;
   private closed = false;
@@ -56,6 +59,18 @@ export class TcpFaultProxy implements FaultProxy {
       this.listenFailure = error;
     });
     this.listenPort = (server.address() as AddressInfo).port;
+  }
+
+  /**
+   * A dead server refuses connections (ECONNREFUSED); a proxy that accepted and then
+   * closed would look alive to a client that counts a TCP connect as "connected".
+   * So while the upstream is down the proxy does not listen, and connections already
+   * open are left to see the server's own close. Resolves once the port is in the
+   * new state.
+   */
+  setUpstreamAvailable(available: boolean): Promise<void> {
+    this.upstreamUp = available;
+    return this.updateListening();
   }
 
   addToxic(toxic: ToxicSpec): void {
@@ -101,7 +116,7 @@ export class TcpFaultProxy implements FaultProxy {
   }
 
   private accept(client: Socket): void {
-    if (this.closed || this.disabledBy > 0) {
+    if (!this.shouldListen()) {
       client.destroy();
       return;
     }
@@ -135,16 +150,32 @@ export class TcpFaultProxy implements FaultProxy {
 
   private disable(): void {
     if (++this.disabledBy > 1) return;
-    // Closing the listening socket is what makes the port refuse (ECONNREFUSED) rather than hang.
-    this.server?.close();
+    void this.updateListening();
     for (const connection of this.connections) connection.destroy();
   }
 
   private enable(): void {
-    if (this.disabledBy === 0 || --this.disabledBy > 0 || this.closed) return;
-    this.listening = this.listen().catch((error: unknown) => {
-      this.listenFailure = error instanceof Error ? error : new Error(String(error));
+    if (this.disabledBy === 0 || --this.disabledBy > 0) return;
+    void this.updateListening();
+  }
+
+  private shouldListen(): boolean {
+    return !this.closed && this.disabledBy === 0 && this.upstreamUp;
+  }
+
+  /** Closing the listening socket is what makes the port refuse (ECONNREFUSED) rather than hang. */
+  private updateListening(): Promise<void> {
+    this.listening = this.listening.then(async () => {
+      const listening = this.server?.listening ?? false;
+      if (this.shouldListen() && !listening) {
+        await this.listen().catch((error: unknown) => {
+          this.listenFailure = error instanceof Error ? error : new Error(String(error));
+        });
+      } else if (!this.shouldListen() && listening) {
+        this.server?.close();
+      }
     });
+    return this.listening;
   }
 
   private assertUsable(): void {

@@ -60,6 +60,8 @@ export async function startManagedService(
     },
     async kill() {
       requireState('kill', 'running', 'paused');
+      // Refuse first, so no connection is accepted in front of a server that is going away.
+      await proxy.setUpstreamAvailable(false);
       await server.kill();
       state = 'killed';
     },
@@ -70,10 +72,12 @@ export async function startManagedService(
         state = 'running';
         return;
       }
+      await proxy.setUpstreamAvailable(false);
       if (state !== 'killed') await server.stop(control.stopGraceMs);
       state = 'killed';
       server = await control.launch(startOptions.wipe ?? false);
       state = 'running';
+      await proxy.setUpstreamAvailable(true);
     },
     async pause() {
       requireState('pause', 'running');
@@ -88,6 +92,7 @@ export async function startManagedService(
     async stop() {
       if (state === 'stopped') return;
       state = 'stopped';
+      await proxy.setUpstreamAvailable(false);
       await server.stop(control.stopGraceMs);
       await proxy.close();
       await removeTempDir(options.dir);

@@ -2,7 +2,7 @@ import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connectError } from './support/sockets.js';
 import { startRedis, type RedisServer } from './support/redis.js';
-import { toxic, useProxy, useRaw, useRedis } from './support/fixtures.js';
+import { nextClientError, rejection, toxic, useProxy, useRaw, useRedis } from './support/fixtures.js';
 
 let redis: RedisServer;
 beforeAll(async () => {
@@ -113,5 +113,39 @@ describe('toxic bookkeeping', () => {
     const proxy = await useProxy(redis.port);
     proxy.addToxic(toxic('latency', { latency: 1 }));
     expect(() => proxy.addToxic(toxic('latency', { latency: 2 }))).toThrow(/"latency" already exists/);
+  });
+});
+
+describe('fault proxy in front of an upstream that is down', () => {
+  test('refuses connections (ECONNREFUSED) while the upstream is marked down, and accepts again after', async () => {
+    const proxy = await useProxy(redis.port);
+    const open = await useRaw(proxy.port);
+    await proxy.setUpstreamAvailable(false);
+    expect(await connectError(proxy.port)).toBe('ECONNREFUSED');
+    // A client that takes a TCP connect for "connected" must not see a live server.
+    const eager = useRedis(proxy.port, { enableReadyCheck: false });
+    const refused = nextClientError(eager);
+    await rejection(() => eager.connect());
+    expect((await refused).code).toBe('ECONNREFUSED');
+    // Connections already open are the server's to close, not the proxy's.
+    open.socket.write('PING\r\n');
+    await open.waitForBytes(7);
+    expect(open.bytes().toString()).toBe('+PONG\r\n');
+
+    await proxy.setUpstreamAvailable(true);
+    expect(await connectError(proxy.port)).toBeUndefined();
+    const client = useRedis(proxy.port, { enableReadyCheck: false });
+    await client.connect();
+    expect(await client.ping()).toBe('PONG');
+  });
+
+  test('a `down` toxic healed while the upstream is down keeps refusing until the upstream is back', async () => {
+    const proxy = await useProxy(redis.port);
+    proxy.addToxic(toxic('down'));
+    await proxy.setUpstreamAvailable(false);
+    proxy.removeToxic('down');
+    expect(await connectError(proxy.port)).toBe('ECONNREFUSED');
+    await proxy.setUpstreamAvailable(true);
+    expect(await connectError(proxy.port)).toBeUndefined();
   });
 });

@@ -31,6 +31,26 @@ function connectError(url: string): Promise<string> {
   });
 }
 
+/** A raw connection that records how it ended: 'end' (FIN), or the error code (e.g. ECONNRESET). */
+async function openRaw(url: string): Promise<{ closed: Promise<void>; readonly how: string }> {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect({ host: hostname, port: Number(port) });
+  let how = 'open';
+  socket.on('end', () => (how = how === 'open' ? 'end' : how));
+  socket.on('error', (error: NodeJS.ErrnoException) => (how = error.code ?? error.message));
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  return {
+    closed,
+    get how() {
+      return how;
+    },
+  };
+}
+
 let tempRoot: string;
 beforeAll(async () => {
   tempRoot = await createTempDir('services-test');
@@ -111,6 +131,19 @@ describe('redis service', () => {
     expect(await withRedis(redis.directUrl, (client) => client.ping())).toBe('PONG');
   });
 
+  test('killed, its proxy refuses connections as the dead server does; an open connection sees the same end', async () => {
+    const direct = await openRaw(redis.directUrl);
+    const proxied = await openRaw(redis.proxiedUrl);
+    await redis.kill();
+    await Promise.all([direct.closed, proxied.closed]);
+    expect(proxied.how).toBe(direct.how);
+    expect(await connectError(redis.directUrl)).toBe('ECONNREFUSED');
+    expect(await connectError(redis.proxiedUrl)).toBe('ECONNREFUSED');
+    await redis.start();
+    expect(await connectError(redis.proxiedUrl)).toBe('connected');
+    expect(await rawPing(redis.proxiedUrl)).toBe('PONG');
+  });
+
   test('stop leaves no process and no dir', async () => {
     expect(ours().length).toBeGreaterThan(0);
     await redis.stop();
@@ -173,6 +206,15 @@ describe('postgres service', () => {
     expect(
       await sql(db.directUrl, `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`),
     ).toEqual([{ n: 0 }]);
+  });
+
+  test('killed or restarting, its proxy refuses connections as the dead server does', async () => {
+    await db.kill();
+    expect(await connectError(db.proxiedUrl)).toBe('ECONNREFUSED');
+    const restarting = db.start();
+    expect(await connectError(db.proxiedUrl)).toBe('ECONNREFUSED');
+    await restarting;
+    expect(await sql(db.proxiedUrl, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
 
   test('stop leaves no process and no dir', async () => {
