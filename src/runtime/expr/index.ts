@@ -10,3 +10,4 @@ export {
 } from './template.js';
 export type { Scope, TemplatePart } from './template.js';
 export { evaluateCondition } from './condition.js';
+export { explainOperands } from './explain.js';

@@ -1,7 +1,13 @@
 /** Steps with no I/O of their own beyond a single call: wait, mark, let, assert, restart, sql, redis. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AssertStep, LetStep, MarkStep, RedisStep, RestartStep, SqlStep, WaitStep } from '../../ir.js';
-import { evaluateCondition, evaluateNumber, evaluateString, evaluateTemplate } from '../expr/index.js';
+import {
+  evaluateCondition,
+  evaluateNumber,
+  evaluateString,
+  evaluateTemplate,
+  explainOperands,
+} from '../expr/index.js';
 import { StepFailure } from '../failure/index.js';
 import { describeValue } from '../match/index.js';
 import { redisCommand, runSql, scrapeMetrics, withRedis } from '../probes/index.js';
@@ -31,8 +37,10 @@ export async function executeLet(state: RunState, step: LetStep): Promise<void> 
 export async function executeAssert(state: RunState, step: AssertStep): Promise<void> {
   const result = await evaluateCondition(step.that, state.scope);
   if (result !== true) {
+    const operands = await explainOperands(step.that, state.scope);
     throw new StepFailure(step.place, `assert: ${step.message ?? `expected \`${step.that}\` to hold`}`, [
       `\`${step.that}\` gave ${describeValue(result)}`,
+      ...operands.map(({ expression, value }) => `  where \`${expression}\` is ${describeValue(value)}`),
     ]);
   }
 }

@@ -323,6 +323,18 @@ describe('send follows redirects when asked', () => {
     );
   });
 
+  test('a failing assert prints the values it compared', async () => {
+    const failed = await failure(
+      criterion('AC-19', [
+        create('gh4', 40, { save: 'made' }),
+        { kind: 'assert', that: "made.body.code = 'GH4' and made.status = 201", place: at(41) },
+      ]),
+    );
+    expect(failed).toContain("`made.body.code = 'GH4' and made.status = 201` gave false");
+    expect(failed).toContain('where `made.body.code` is "gh4"');
+    expect(failed).toContain('where `made.status` is 201');
+  });
+
   test('a redirect off the target, or one too many, is not followed and says so', async () => {
     const away = await failure(
       criterion('AC-14', [{ kind: 'send', method: 'GET', path: '/away', followRedirects: 3, place: at(34) }]),
