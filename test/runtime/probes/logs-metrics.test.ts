@@ -12,6 +12,11 @@ describe('log levels', () => {
     ['{"level":40,"msg":"x"}', true],
     ['{"level":30,"msg":"warn in text but info level"}', false],
     ['info: forewarned is forearmed', false],
+    ['{"severity":"WARNING","message":"x"}', true],
+    ['{"lvl":"warn","msg":"x"}', true],
+    ['ts=1 level=warn msg=ratelimit', true],
+    ['info: 3 warnings so far', false],
+    ['{"msg":"warn","level":"info"}', false],
     ['all fine', false],
   ])('%s → warn %s', (text, expected) => {
     expect(lineHasLevel(text, 'warn')).toBe(expected);
