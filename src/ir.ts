@@ -161,6 +161,7 @@ export type Step =
   | ExpectRedisStep
   | ExpectSqlStep
   | ExpectCallsStep
+  | ExpectExecStep
   | SqlStep
   | RedisStep
   | AssertStep;
@@ -435,6 +436,20 @@ export interface ExpectCallsStep extends StepBase {
   order?: Array<Matcher | TemplateValue>;
   since?: string;
   /** Save the matching calls as a list of `{ method, path, query, headers, body, text, at }`. */
+  save?: string;
+}
+
+/**
+ * A command run by the harness to read a service's state (e.g. `memcstat`, `nats` CLI, `curl`),
+ * from the project root, its result matched like a CLI run. Templates see the scope and
+ * `services.NAME` (`url` direct, not through the proxy; `host`; `port`).
+ */
+export interface ExpectExecStep extends StepBase {
+  kind: 'expect-exec';
+  /** A shell command line (the spec's own text; template values are inserted as written) or an argument list (each quoted). */
+  run: Template | Template[];
+  stdin?: Template;
+  expect: CliExpectation;
   save?: string;
 }
 
@@ -733,7 +748,7 @@ export interface CliTarget {
   env: Record<string, string>;
 }
 
-export type ServiceKind = 'redis' | 'postgres' | 'http';
+export type ServiceKind = 'redis' | 'postgres' | 'http' | 'command';
 
 export interface ServiceConfig {
   kind: ServiceKind;
@@ -743,6 +758,25 @@ export interface ServiceConfig {
   url?: string;
   /** kind `http`: the mock server's answers. */
   http?: HttpMock;
+  /** kind `command`: any server binary. */
+  server?: CommandServer;
+}
+
+/**
+ * Any server the harness starts from a shell command (memcached, nats-server, mosquitto…),
+ * behind the fault proxy, with kill, pause and restart like Redis and PostgreSQL.
+ * Templates in `command` and `reset` see `port` (the server's own port), `host`
+ * (127.0.0.1), `dir` (a data directory of its own) and `vars`.
+ */
+export interface CommandServer {
+  command: Template;
+  /** When the server is up: a TCP connect, an HTTP GET answering 2xx, or a line of its output containing the text. */
+  ready: { tcp: true } | { http: string } | { log: string };
+  readyTimeout: number;
+  /** The URL handed to the target: a Template over `host` and `port` (the proxy's). Default `tcp://{{ host }}:{{ port }}`. */
+  url: Template;
+  /** Between runs: a shell command (same templates) that empties the server, or `restart` (killed and started again). Absent: kept as is. */
+  reset?: Template | { restart: true };
 }
 
 /**

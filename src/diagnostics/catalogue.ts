@@ -46,6 +46,10 @@ export const CATALOGUE = {
   SG2010: { severity: 'error', message: 'the target needs exactly one of command, url, module, cli' },
   SG2011: { severity: 'error', message: 'key "{key}" does not apply to a {kind} target' },
   SG2012: { severity: 'error', message: 'invalid duration for {what}' },
+  SG2013: {
+    severity: 'error',
+    message: 'service "{name}" is either an http upstream or a command, not both',
+  },
 
   SG3001: { severity: 'error', message: 'invalid YAML in the block of {id}: {detail}' },
   SG3002: { severity: 'error', message: 'the block of {id} must be a mapping' },

@@ -1,12 +1,13 @@
 /** Front matter `services`: which dependencies the harness stands up, and an HTTP upstream's rules. */
-import type { HttpAnswer, HttpMock, HttpRule, ServiceConfig, ServiceKind } from '../ir.js';
+import type { CommandServer, HttpAnswer, HttpMock, HttpRule, ServiceConfig, ServiceKind } from '../ir.js';
 import { durationMs } from './durations.js';
 import { readBody, readMatcherOrValue } from './expectations.js';
 import type { Reporter } from './reporter.js';
 import { templateMap, templateValue, textOf } from './values.js';
 import type { YamlValue } from './yaml-tree.js';
 
-const SERVICE_KINDS: readonly ServiceKind[] = ['redis', 'postgres', 'http'];
+const EXTERNAL_URL = /^(redis|rediss|postgres|postgresql):\/\//;
+const SERVICE_KINDS: readonly ServiceKind[] = ['redis', 'postgres', 'http', 'command'];
 
 /** Redis and PostgreSQL keep the names every driver reads; others are `<NAME>_URL`. */
 export function defaultServiceEnv(name: string, kind: ServiceKind): string {
@@ -24,10 +25,18 @@ export function readServices(
   const services: Record<string, ServiceConfig> = {};
   for (const [name, entry] of value?.entries() ?? []) {
     const http = entry.isMap() ? entry.get('http') : undefined;
+    const command = entry.isMap() ? entry.get('command') : undefined;
     const written = entry.isMap() ? entry.get('kind')?.value : entry.value;
-    const kind = http ? 'http' : written;
-    if (entry.isMap() && written === undefined && !http) {
-      reporter.report('SG2005', entry.range(), { key: 'kind" or "http', context: `service "${name}"` });
+    const kind = http ? 'http' : command ? 'command' : written;
+    if (entry.isMap() && written === undefined && !http && !command) {
+      reporter.report('SG2005', entry.range(), {
+        key: 'kind", "http" or "command',
+        context: `service "${name}"`,
+      });
+      continue;
+    }
+    if (http && command) {
+      reporter.report('SG2013', command.keyRange(), { name }, { expected: 'one of: http, command' });
       continue;
     }
     if (!SERVICE_KINDS.includes(kind as ServiceKind)) continue;
@@ -35,12 +44,43 @@ export function readServices(
       kind: kind as ServiceKind,
       env: entry.get('env')?.string() ?? defaultServiceEnv(name, kind as ServiceKind),
     };
-    const url = entry.get('url')?.string();
-    if (url !== undefined) service.url = url;
+    const url = entry.get('url');
+    if (url && kind !== 'command') {
+      if (!EXTERNAL_URL.test(url.string() ?? ''))
+        reporter.report(
+          'SG2008',
+          url.range(),
+          { what: `the url of ${kind} service "${name}"` },
+          { expected: 'redis://, rediss://, postgres:// or postgresql://', found: url.string() ?? '' },
+        );
+      else service.url = url.string()!;
+    }
     if (kind === 'http') service.http = readHttpMock(http, reporter);
+    if (kind === 'command') service.server = readCommandServer(entry);
     services[name] = service;
   }
   return services;
+}
+
+/** `ready` of a command service: `tcp`, `http /path` or `log <text>` (the schema reports anything else). */
+function readReady(value: YamlValue | undefined): CommandServer['ready'] {
+  const text = value?.string()?.trim() ?? 'tcp';
+  const http = /^http\s+(\/\S*)$/.exec(text);
+  if (http) return { http: http[1]! };
+  const log = /^log\s+(.+)$/.exec(text);
+  if (log) return { log: log[1]! };
+  return { tcp: true };
+}
+
+function readCommandServer(entry: YamlValue): CommandServer {
+  const reset = entry.get('reset')?.string();
+  return {
+    command: entry.get('command')?.string() ?? '',
+    ready: readReady(entry.get('ready')),
+    readyTimeout: durationMs(entry.get('ready timeout')?.value ?? '10s') ?? 10_000,
+    url: entry.get('url')?.string() ?? 'tcp://{{ host }}:{{ port }}',
+    ...(reset === undefined ? {} : { reset: reset === 'restart' ? { restart: true as const } : reset }),
+  };
 }
 
 function readHttpMock(value: YamlValue | undefined, reporter: Reporter): HttpMock {

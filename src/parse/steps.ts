@@ -64,7 +64,7 @@ const TOXIC_ATTRIBUTES: Readonly<
   },
   limit_data: { bytes: { name: 'bytes', duration: false } },
 };
-const FAULT_KEYS = new Set(['service', 'toxic', 'name', 'stream', 'toxicity', 'for']);
+const FAULT_KEYS = new Set(['service', 'toxic', 'http', 'name', 'stream', 'toxicity', 'for']);
 
 export function readSteps(value: YamlValue | undefined, scope: StepScope): Step[] {
   return (value?.items() ?? []).flatMap((item) => {
@@ -214,9 +214,22 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
         reporter.report('SG3015', http.keyRange(), { a: 'toxic', b: 'http', context: 'a fault step' });
       else if (!http && !toxic && arg.isMap())
         reporter.report('SG3006', arg.range(), { key: 'toxic" or "http', context: 'a fault step' });
-      step = http
-        ? readHttpFault(arg, scope, place, (named, at) => resolveService(named, 'http', at, scope))
-        : readFault(arg, scope, place);
+      step =
+        http && !toxic
+          ? readHttpFault(arg, scope, place, (named, at) => resolveService(named, 'http', at, scope))
+          : readFault(arg, scope, place);
+      break;
+    }
+    case 'expect exec': {
+      const run = arg.get('run');
+      step = {
+        kind: 'expect-exec',
+        run: Array.isArray(run?.value) ? run.value.map(templateOf) : (run?.string() ?? ''),
+        // A probe whose command failed read nothing: exit 0 unless the spec says otherwise.
+        expect: { exit: 0, ...readCliExpectation(arg, reporter) },
+        ...base,
+        ...pick(arg, ['stdin', 'save']),
+      } as StepWithoutBase;
       break;
     }
     case 'expect calls': {

@@ -65,6 +65,7 @@ describe('everything.md', () => {
       'expect redis': 'expect-redis',
       'expect sql': 'expect-sql',
       'expect calls': 'expect-calls',
+      'expect exec': 'expect-exec',
     };
     expect(keys.filter((key) => !used.has(irKindOf[key!] ?? key!))).toEqual([]);
     expect(cliSteps[0]).toMatchObject({ kind: 'run', args: ['--check', 'cfg.yaml'] });

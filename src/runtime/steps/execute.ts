@@ -6,6 +6,7 @@ import { StepFailure } from '../failure/index.js';
 import { describeValue } from '../match/index.js';
 import type { RunState } from './context.js';
 import { executeExpectCalls } from './calls.js';
+import { executeExpectExec } from './exec.js';
 import { executeFault, executeHeal, executeProtocolFault, executeServiceAction } from './faults.js';
 import { executeExpectLog, executeExpectMetric, executeExpectRedis, executeExpectSql } from './probes.js';
 import { executeRun } from './run-cli.js';
@@ -67,6 +68,8 @@ export async function executeStep(state: RunState, step: Step): Promise<void> {
       return executeExpectSql(state, step);
     case 'expect-calls':
       return executeExpectCalls(state, step);
+    case 'expect-exec':
+      return executeExpectExec(state, step);
     case 'sql':
       return executeSql(state, step);
     case 'redis':
