@@ -38,13 +38,16 @@ export async function startHttpService(
     proxy,
     http: mock,
     reset: () => mock.reset(),
+    // Like a dead server, a killed upstream's proxy refuses connections until it is back.
     async kill() {
       killed = true;
+      await proxy.setUpstreamAvailable(false);
       await mock.stop();
     },
     async start() {
       killed = false;
       await mock.start();
+      await proxy.setUpstreamAvailable(true);
     },
     pause: cannot('pause'),
     resume: cannot('resume'),

@@ -175,7 +175,7 @@ describe('http upstream', () => {
   test('kill refuses connections through the proxy; start answers again on the same port', async () => {
     await provider.reset();
     await provider.kill();
-    expect(await outcome(fetch(`${provider.proxiedUrl}/charges/a`))).toMatch(/^error /);
+    expect(await outcome(fetch(`${provider.proxiedUrl}/charges/a`))).toBe('error ECONNREFUSED');
     await provider.start();
     expect((await fetch(`${provider.proxiedUrl}/charges/a`)).status).toBe(200);
   });
@@ -191,6 +191,9 @@ describe('http upstream', () => {
     });
     expect(await outcome(fetch(`${provider.proxiedUrl}/charges/a`))).toMatch(/^error /);
     provider.proxy.removeAll();
-    expect((await fetch(`${provider.proxiedUrl}/charges/a`)).status).toBe(200);
+    // Healing `down` listens again: bounded wait for the port to accept.
+    await expect
+      .poll(() => outcome(fetch(`${provider.proxiedUrl}/charges/a`)), { timeout: 2000 })
+      .toMatch(/^200 /);
   });
 });
