@@ -73,6 +73,23 @@ export const CASES: Record<string, RuleCases> = {
       },
     ],
   },
+  'failure-mode-without-fault': {
+    valid: [
+      doc(
+        `## Goal\n\nG.\n\n## Failure Modes\n\n- **FM-1 x**: when PostgreSQL is unreachable, the import answers 503.\n  \`\`\`yaml\n  steps:\n    - fault: { service: db, toxic: down }\n    - send: POST /imports\n      expect: { status: 503 }\n  \`\`\`\n- **FM-2 y**: when Redis dies, requests fail open.\n  \`\`\`yaml\n  steps:\n    - sequence:\n        - kill: cache\n        - send: GET /x\n          expect: { status: 200 }\n  \`\`\`\n- **FM-3 z**: a file that is not valid YAML is rejected with exit 2.\n  \`\`\`yaml\n  steps:\n    - send: POST /imports\n      expect: { status: 422 }\n  \`\`\`\n\n${ACCEPT}`,
+        '  db: postgres\n  cache: redis\n',
+      ),
+    ],
+    invalid: [
+      {
+        md: doc(
+          `## Goal\n\nG.\n\n## Failure Modes\n\n- **FM-1 x**: when PostgreSQL is unreachable, the import answers 503.\n  \`\`\`yaml\n  steps:\n    - send: POST /imports\n      expect: { status: 503 }\n  \`\`\`\n\n${ACCEPT}`,
+          '  db: postgres\n',
+        ),
+        at: ['```yaml'],
+      },
+    ],
+  },
   'failure-mode-without-observable': {
     valid: [
       doc(

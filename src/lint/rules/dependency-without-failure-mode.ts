@@ -1,41 +1,10 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Place, ServiceKind, Spec } from '../../ir.js';
+import type { Place, Spec } from '../../ir.js';
+import { DEPENDENCY_KINDS, OUTAGE, serviceDependency } from '../dependencies.js';
+import type { DependencyKind } from '../dependencies.js';
 import { headingPlace, maskCode, matchesOf, placeIn, proseOf } from '../prose.js';
 import type { LintRule } from '../rule.js';
 import { report } from '../rule.js';
-
-/** A kind of dependency, the words that name it, and how a question calls it. */
-interface DependencyKind {
-  label: string;
-  names: RegExp;
-}
-
-const KINDS: readonly DependencyKind[] = [
-  { label: 'Redis', names: /\bredis\b/gi },
-  { label: 'the database', names: /\b(?:postgres(?:ql)?|database|db|mysql|sqlite)\b/gi },
-  { label: 'the queue', names: /\b(?:queues?|kafka|rabbitmq|sqs)\b/gi },
-  { label: 'the cache', names: /\b(?:cache|memcached?)\b/gi },
-  { label: 'S3', names: /\b(?:s3|object storage|bucket)\b/gi },
-  {
-    label: 'the external API',
-    names:
-      /\b(?:(?:external|third[-\s]party|upstream|remote|partner)\s+(?:api|service)|http\s+api|webhooks?)\b/gi,
-  },
-];
-
-const SERVICE_KIND_LABEL = { redis: 'Redis', postgres: 'the database' } as const;
-
-/** Redis and PostgreSQL have their kind's words; any other service is named by its name ("the provider"). */
-function serviceDependency(name: string, kind: ServiceKind): DependencyKind | undefined {
-  if (kind === 'redis' || kind === 'postgres')
-    return KINDS.find((candidate) => candidate.label === SERVICE_KIND_LABEL[kind]);
-  const words = name.replace(/[-_]+/g, ' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return { label: `the ${words} service`, names: new RegExp(`\\b(?:${words})\\b`, 'gi') };
-}
-
-/** Words that say a failure mode is about the dependency failing. */
-const OUTAGE =
-  /\b(?:down|unreachable|unavailable|outage|refuses?|refused|resets?|timeouts?|times?\s+out|slow|fails?|failing|failure|dies|killed|crash(?:es)?|errors?|erroring|never\s+answers|drops?|lost|blackhol\w*)\b/i;
 
 /** "no in-process cache", "without a queue": a dependency the spec rules out is none. */
 const NEGATED = /\b(?:no|not|never|without)\b[\w\s-]*$/i;
@@ -80,7 +49,7 @@ export const dependencyWithoutFailureMode: LintRule = {
 
     const constraints = proseOf(spec, 'constraints');
     if (constraints) {
-      for (const kind of KINDS) {
+      for (const kind of DEPENDENCY_KINDS) {
         if (asked.has(kind.label) || covered(kind)) continue;
         const first = matchesOf(constraints.masked, kind.names).find(
           (match) => !NEGATED.test(constraints.masked.slice(Math.max(0, match.index - 30), match.index)),

@@ -2,6 +2,7 @@ import type { LintRule } from '../rule.js';
 import { dependencyWithoutFailureMode } from './dependency-without-failure-mode.js';
 import { emptyAcceptance } from './empty-acceptance.js';
 import { emptyCheck } from './empty-check.js';
+import { failureModeWithoutFault } from './failure-mode-without-fault.js';
 import { failureModeWithoutObservable } from './failure-mode-without-observable.js';
 import { inconsistentNumber } from './inconsistent-number.js';
 import { inputWithoutType } from './input-without-type.js';
@@ -31,6 +32,7 @@ export const critiqueRules: readonly LintRule[] = [
   missingOrEmptySection,
   dependencyWithoutFailureMode,
   failureModeWithoutObservable,
+  failureModeWithoutFault,
   vagueProse,
   numberWithoutUnit,
   limitWithoutOverflowBehaviour,
