@@ -8,6 +8,7 @@ import { criteriaBySection, criterionTitle, generatedPathFor } from '../compile/
 import type { FailureEvidence, VerdictMeta } from '../runtime/failure/evidence.js';
 import { REPORT_SCHEMA_VERSION } from './model.js';
 import { coveragePercent, percentOf } from './text.js';
+import { unprovenFailureMode } from '../lint/fault-evidence.js';
 import type {
   Coverage,
   CriterionReport,
@@ -75,6 +76,7 @@ export function buildReport(input: ReportInput): RunReport {
   const totals = sumTotals(specs.map((spec) => spec.totals));
   const coverage = coverageOf(
     specs.reduce((sum, spec) => sum + spec.coverage.executable, 0),
+    specs.reduce((sum, spec) => sum + spec.coverage.unchecked, 0),
     totals.criteria,
   );
   // Errors of a suite file itself (a hook that threw: the target did not stop) fail the gate even when
@@ -110,14 +112,16 @@ function reportSpec(spec: Spec, outcomes: ReadonlyMap<string, SuiteOutcome>, inp
   const sections = criteriaBySection(spec).map(({ kind, criteria }) => ({
     kind,
     title: SECTION_TITLES[kind],
-    criteria: criteria.map((criterion) =>
-      judgeCriterion(spec, criterion, {
+    criteria: criteria.map((criterion) => {
+      const judged = judgeCriterion(spec, criterion, {
         suite,
         outcome,
         notRunReason,
         selectionReason: input.selectionReason,
-      }),
-    ),
+      });
+      const unproven = unprovenFailureMode(spec, criterion);
+      return unproven ? { ...judged, unchecked: unproven.reason } : judged;
+    }),
   }));
   const criteria = sections.flatMap((section) => section.criteria);
   const present = new Set(sections.map((section) => section.kind));
@@ -129,7 +133,10 @@ function reportSpec(spec: Spec, outcomes: ReadonlyMap<string, SuiteOutcome>, inp
     suite,
     totals: countVerdicts(criteria),
     coverage: coverageOf(
-      criteria.filter((criterion) => criterion.verdict !== 'not-executable').length,
+      criteria.filter(
+        (criterion) => criterion.verdict !== 'not-executable' && criterion.unchecked === undefined,
+      ).length,
+      criteria.filter((criterion) => criterion.unchecked !== undefined).length,
       criteria.length,
     ),
     sectionsWithoutCriteria: CONTRACT_SECTIONS.filter((kind) => !present.has(kind)).map(
@@ -317,8 +324,8 @@ export function sumTotals(all: readonly Totals[]): Totals {
   );
 }
 
-function coverageOf(executable: number, total: number): Coverage {
-  return { executable, total, ratio: total === 0 ? null : executable / total };
+function coverageOf(executable: number, unchecked: number, total: number): Coverage {
+  return { executable, unchecked, total, ratio: total === 0 ? null : executable / total };
 }
 
 function plural(count: number, noun: string): string {

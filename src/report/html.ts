@@ -271,9 +271,12 @@ function criterionRow(report: SpecReport, criterion: CriterionReport): SafeHtml 
 }
 
 function criterionEvidence(criterion: CriterionReport): Part {
-  const reason =
+  const reason = [
     criterion.reason !== undefined &&
-    markup`<p class="reason" data-evidence="reason">${criterion.reason}</p>`;
+      markup`<p class="reason" data-evidence="reason">${criterion.reason}</p>`,
+    criterion.unchecked !== undefined &&
+      markup`<p class="reason unchecked" data-evidence="unchecked">Unchecked: ${criterion.unchecked}</p>`,
+  ].filter(Boolean) as Part[];
   const written = markup`<div><dt>Written at</dt><dd><code>${criterion.file}:${criterion.line}:${criterion.column}</code></dd></div>`;
   if (criterion.verdict === 'failed' && criterion.failure)
     return [reason, failure(criterion.failure, written)];
@@ -285,7 +288,9 @@ function criterionEvidence(criterion: CriterionReport): Part {
     return [reason, markup`<dl class="facts">${held}${written}</dl>`];
   }
   return [
-    reason || markup`<p class="reason muted" data-evidence="reason">No evidence recorded.</p>`,
+    reason.length > 0
+      ? reason
+      : markup`<p class="reason muted" data-evidence="reason">No evidence recorded.</p>`,
     markup`<dl class="facts">${written}</dl>`,
   ];
 }

@@ -83,6 +83,18 @@ function layout(report: RunReport): Layout {
   }
 
   const after: string[] = [];
+  const unchecked = criteria.filter((entry) => entry.criterion.unchecked !== undefined);
+  if (unchecked.length > 0) {
+    after.push(
+      heading(`Unchecked (${unchecked.length}): ran, but not evidence of their prose`),
+      list(
+        unchecked.map(
+          ({ criterion }) =>
+            `${inline(label(criterion))} (${code(`${criterion.file}:${criterion.line}`)}) — ${inline(criterion.unchecked ?? '')}`,
+        ),
+      ),
+    );
+  }
   for (const verdict of ['not-executable', 'skipped'] as const) {
     const entries = withVerdict(verdict);
     if (entries.length > 0)

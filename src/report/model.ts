@@ -98,9 +98,13 @@ export interface Totals {
   skipped: number;
 }
 
-/** Executable criteria / all criteria; `ratio` is null when there are no criteria. */
+/**
+ * Executable criteria that are evidence of their prose / all criteria; `ratio` is null when there
+ * are no criteria. `unchecked` executable criteria (see `CriterionReport.unchecked`) are not counted.
+ */
 export interface Coverage {
   executable: number;
+  unchecked: number;
   total: number;
   ratio: number | null;
 }
@@ -139,6 +143,11 @@ export interface CriterionReport {
   verdict: Verdict;
   /** Why it was skipped or is not executable. */
   reason?: string;
+  /**
+   * Why a criterion that ran is no evidence of its prose (a failure mode that breaks nothing: lint
+   * rule SG6019). Its verdict stands, but coverage counts it as unchecked, never as covered.
+   */
+  unchecked?: string;
   durationMs?: number;
   /** Runs that held, and their seed, for passed criteria. */
   runs?: number;

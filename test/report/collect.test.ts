@@ -9,6 +9,8 @@ import { describe, expect, test } from 'vitest';
 import type { Spec } from '../../src/ir.js';
 import { parseSpec } from '../../src/parse/index.js';
 import { buildReport, describeProblem } from '../../src/report/collect.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import type { ReportInput, SuiteOutcome, TestOutcome } from '../../src/report/collect.js';
 import type {
   CriterionReport,
@@ -384,8 +386,8 @@ describe('buildReport: one verdict per outcome', () => {
     );
     expect(report.totals).toEqual(expected);
     expect(report.specs[0]?.totals).toEqual(expected);
-    expect(report.coverage).toEqual({ executable: 1, total: 2, ratio: 0.5 });
-    expect(report.specs[0]?.coverage).toEqual({ executable: 1, total: 2, ratio: 0.5 });
+    expect(report.coverage).toEqual({ executable: 1, unchecked: 0, total: 2, ratio: 0.5 });
+    expect(report.specs[0]?.coverage).toEqual({ executable: 1, unchecked: 0, total: 2, ratio: 0.5 });
     expect(report.gate).toEqual({ passed: reasons.length === 0, reasons });
   });
 
@@ -510,6 +512,47 @@ const PASSING: Partial<ReportInput> = {
   ],
 };
 
+describe('buildReport: honest coverage', () => {
+  test('a failure mode that says Redis is down but breaks nothing keeps its verdict, counted as unchecked', () => {
+    const spec = parse({
+      name: 'honest',
+      failureModes: [
+        {
+          id: 'FM-1',
+          name: 'redis-down',
+          prose: 'when Redis is down, pings still answer 200.',
+          executable: true,
+        },
+      ],
+      acceptance: [{ id: 'AC-1', name: 'ping', prose: 'GET /ping answers 200.', executable: true }],
+    });
+    const passed = { state: 'passed' as const, meta: { outcome: 'passed' as const, runs: 1, seed: 1 } };
+    const report = build({
+      specs: [spec],
+      outcomes: [
+        {
+          suite: 'generated/honest.test.ts',
+          errors: [],
+          tests: [
+            outcome('FM-1 redis-down: when Redis is down, pings still answer 200.', passed),
+            outcome('AC-1 ping: GET /ping answers 200.', passed),
+          ],
+        },
+      ],
+    });
+    const fm1 = criterion(report, 'FM-1', 'specs/honest.md');
+    expect(fm1?.verdict).toBe('passed');
+    expect(fm1?.unchecked).toBe(
+      'no step makes Redis fail (no fault, kill, pause or restart), so passing proves nothing about "Redis is down"',
+    );
+    expect(criterion(report, 'AC-1', 'specs/honest.md')?.unchecked).toBeUndefined();
+    expect(report.coverage).toEqual({ executable: 1, unchecked: 1, total: 2, ratio: 0.5 });
+    expect(report.specs[0]?.coverage).toEqual({ executable: 1, unchecked: 1, total: 2, ratio: 0.5 });
+    expect(renderMarkdown(report)).toContain('Unchecked (1): ran, but not evidence of their prose');
+    expect(renderHtml(report)).toContain('data-evidence="unchecked">Unchecked: no step makes Redis fail');
+  });
+});
+
 describe('buildReport: the gate', () => {
   test.each([
     { minExecutable: 0.4, passed: true },
@@ -556,7 +599,7 @@ describe('buildReport: the gate', () => {
       ],
       minExecutable: 1,
     });
-    expect(report.coverage).toEqual({ executable: 2, total: 4, ratio: 0.5 });
+    expect(report.coverage).toEqual({ executable: 2, unchecked: 0, total: 4, ratio: 0.5 });
     expect(report.gate.reasons).toEqual([
       {
         kind: 'coverage',
@@ -594,7 +637,7 @@ describe('buildReport: the gate', () => {
   test('no specs: no criteria were judged, and coverage has no ratio', () => {
     const report = build({ specs: [], minExecutable: 1 });
     expect(report.totals).toEqual(totals(0, 0, 0, 0));
-    expect(report.coverage).toEqual({ executable: 0, total: 0, ratio: null });
+    expect(report.coverage).toEqual({ executable: 0, unchecked: 0, total: 0, ratio: null });
     expect(report.gate).toEqual({
       passed: false,
       reasons: [{ kind: 'no-criteria', message: 'no criteria were judged' }],
@@ -606,7 +649,7 @@ describe('buildReport: the gate', () => {
     const report = build({ specs: [parse({ name: 'empty' })] });
     expect(report.specs[0]).toMatchObject({
       totals: totals(0, 0, 0, 0),
-      coverage: { executable: 0, total: 0, ratio: null },
+      coverage: { executable: 0, unchecked: 0, total: 0, ratio: null },
       sectionsWithoutCriteria: ['Constraints', 'Failure Modes', 'Acceptance'],
       sections: [],
     });
@@ -838,6 +881,7 @@ propertyTest.prop(
     expect(all).toBe(passed + failed + notExecutable + skipped);
     expect(spec.coverage).toEqual({
       executable: all - notExecutable,
+      unchecked: 0,
       total: all,
       ratio: all === 0 ? null : (all - notExecutable) / all,
     });

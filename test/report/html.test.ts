@@ -209,7 +209,7 @@ test('a passing report without criteria says so and offers no failure filter', (
     ...sample,
     gate: { passed: true, reasons: [], minExecutable: 1 },
     totals: { criteria: 0, passed: 0, failed: 0, notExecutable: 0, skipped: 0 },
-    coverage: { executable: 0, total: 0, ratio: null },
+    coverage: { executable: 0, unchecked: 0, total: 0, ratio: null },
     specs: [],
     problems: [],
     shard: { index: 2, count: 3 },

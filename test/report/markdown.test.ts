@@ -103,7 +103,7 @@ function failingReport(count: number, logBytes: number): RunReport {
     ...sample,
     gate: { passed: false, reasons: [{ kind: 'failed', message: `${count} criteria failed` }] },
     totals,
-    coverage: { executable: count, total: count, ratio: 1 },
+    coverage: { executable: count, unchecked: 0, total: count, ratio: 1 },
     problems: [],
     specs: [
       {
@@ -111,7 +111,7 @@ function failingReport(count: number, logBytes: number): RunReport {
         file: 'specs/big.md',
         name: 'big',
         totals,
-        coverage: { executable: count, total: count, ratio: 1 },
+        coverage: { executable: count, unchecked: 0, total: count, ratio: 1 },
         sections: [{ kind: 'acceptance', title: 'Acceptance', criteria }],
       },
     ],
