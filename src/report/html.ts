@@ -253,17 +253,19 @@ function criterionRow(report: SpecReport, criterion: CriterionReport): SafeHtml 
   const where = `${criterion.file}:${criterion.line}`;
   const runs =
     criterion.verdict === 'passed' && criterion.runs !== undefined
-      ? markup`${plural(criterion.runs, 'run')}${criterion.seed !== undefined && markup` · seed ${criterion.seed}`}`
+      ? `${plural(criterion.runs, 'run')}${criterion.seed !== undefined ? ` · seed ${criterion.seed}` : ''}`
       : criterion.verdict === 'failed' && criterion.failure?.seed !== undefined
-        ? markup`seed ${criterion.failure.seed}`
-        : null;
-  return markup`<details class="criterion v-${criterion.verdict}" data-criterion="${report.file}#${criterion.id}" data-verdict="${criterion.verdict}">
+        ? `seed ${criterion.failure.seed}`
+        : '';
+  // A failure is what a reader came for: it opens with its evidence shown; passes stay folded.
+  const open = criterion.verdict === 'failed' ? markup` open` : null;
+  return markup`<details class="criterion v-${criterion.verdict}" data-criterion="${report.file}#${criterion.id}" data-verdict="${criterion.verdict}"${open}>
 <summary>
 <span class="verdict"><span aria-hidden="true">${verdict.icon}</span> ${verdict.label}</span>
 <span class="id">${criterion.id}${criterion.name !== undefined && markup` <span class="name">${criterion.name}</span>`}</span>
 <span class="prose">${criterion.prose}</span>
 <code class="where" title="${where}">${where}</code>
-<span class="runs">${runs}</span>
+<span class="runs" title="${runs}">${runs}</span>
 <span class="duration">${criterion.durationMs !== undefined ? duration(criterion.durationMs) : ''}</span>
 </summary>
 <div class="evidence">${criterionEvidence(criterion)}</div>
@@ -504,7 +506,7 @@ body:has(#only-failed:checked) .spec:not(:has([data-verdict="failed"])) { displa
 .criterion.v-not-executable, .criterion.v-skipped { border-left-color: var(--grey); background: var(--panel); }
 .criterion > summary {
   display: grid; align-items: baseline; gap: 12px; padding: 7px 12px 7px 8px; cursor: pointer; list-style: none;
-  grid-template-columns: 10px 132px 140px minmax(0, 1fr) 170px 130px 62px;
+  grid-template-columns: 10px 132px 140px minmax(0, 1fr) 170px 196px 62px;
 }
 .criterion > summary::-webkit-details-marker { display: none; }
 .criterion > summary::before {
@@ -525,6 +527,7 @@ body:has(#only-failed:checked) .spec:not(:has([data-verdict="failed"])) { displa
 .criterion:not(.v-passed):not(.v-failed) .prose { color: var(--muted); }
 .criterion .where { font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .runs, .duration { font-size: 12px; color: var(--muted); text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.runs { overflow: hidden; text-overflow: ellipsis; }
 
 .evidence { padding: 4px 16px 14px 38px; }
 .evidence .message { background: var(--fail-bg); border-left: 3px solid var(--fail); margin-top: 4px; }

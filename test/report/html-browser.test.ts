@@ -66,16 +66,15 @@ test('shows the JSON report’s counts and coverage, and fetches nothing', async
   });
 });
 
-test('a failed criterion opens to its counterexample on a click', async () => {
+test('a failed criterion opens with its counterexample shown; passes stay folded; a click folds it', async () => {
   await openReport(async (page, seen) => {
     const row = page.locator(`details[data-criterion="${failedId}"]`);
     const shown = row.locator('[data-evidence="counterexample"]');
     expect(await row.getAttribute('data-verdict')).toBe('failed');
-    expect(await shown.isVisible()).toBe(false);
-
-    await row.locator('summary').click();
-
     expect(await shown.isVisible()).toBe(true);
+    const passed = page.locator('details[data-verdict="passed"]');
+    expect(await passed.count()).toBeGreaterThan(0);
+    expect(await passed.evaluateAll((rows) => rows.filter((row) => row.hasAttribute('open')).length)).toBe(0);
     const text = await shown.innerText();
     expect(text).toContain('"user": "u_3kq <script>alert(1)</script>"');
     expect(text).toContain('"limit": 100');
@@ -86,6 +85,30 @@ test('a failed criterion opens to its counterexample on a click', async () => {
     expect(await row.locator('button[data-copy]').isVisible()).toBe(true);
     expect(await page.locator('script, img').count()).toBe(1);
     expect(seen.requests).toEqual([]);
+
+    await row.locator('summary').click();
+    expect(await shown.isVisible()).toBe(false);
+  });
+});
+
+test('each row’s runs and seed fit their column, clear of the duration beside them', async () => {
+  await openReport(async (page) => {
+    const rows = await page.locator('details.criterion > summary').evaluateAll((summaries) =>
+      summaries.map((summary) => {
+        const runs = summary.querySelector('.runs')!;
+        const duration = summary.querySelector('.duration')!;
+        return {
+          text: runs.textContent ?? '',
+          fits: runs.scrollWidth <= runs.clientWidth,
+          gap: duration.getBoundingClientRect().left - runs.getBoundingClientRect().right,
+        };
+      }),
+    );
+    expect(rows.some((row) => row.text.includes('seed'))).toBe(true);
+    for (const row of rows) {
+      expect(row.fits, row.text).toBe(true);
+      expect(row.gap, row.text).toBeGreaterThanOrEqual(0);
+    }
   });
 });
 

@@ -202,7 +202,7 @@ describe('renderJUnit on the sample report', () => {
       verdict: 'passed',
       id: 'C-1',
       runs: '100',
-      seed: '99',
+      seed: '-1958373420',
     });
   });
 
