@@ -70,10 +70,11 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
 
   command(
     'init',
-    'write a starter spec (specs/visits.md, or the path given) and a server it can judge at once',
+    'write a starter spec (specs/visits.md, or the path given) and a server it can judge at once; --from: a front matter for a prose spec',
   )
     .argument('[spec]', 'the new spec file, e.g. specs/orders.md (never overwritten)')
     .addOption(new Option('--service <kind>', "the starter spec's dependency").choices(['redis', 'postgres']))
+    .option('--from <spec>', 'write the front matter a prose spec (without one) implies, for you to finish')
     .action(async (spec: string | undefined, options: InitOptions, cmd: Command) =>
       runWith(globals(cmd), async (context) =>
         (await import('./commands/init.js')).initProject(context, spec, options),

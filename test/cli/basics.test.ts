@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { STARTER_SERVER_FILE, starterServer, starterSpec } from '../../src/cli/starter-spec.js';
-import { makeProject, removeProjects, runCli, runMain, validSpec } from './helpers.js';
+import { makeProject, REPO_ROOT, removeProjects, runCli, runMain, validSpec } from './helpers.js';
 
 afterAll(removeProjects);
 
@@ -99,6 +101,42 @@ describe('specgate init', () => {
     expect(outside.stderr).toContain('expected a new spec file under specs/');
     const service = await runMain(['init', 'specs/x.md', '--service', 'mongo'], { cwd });
     expect(service.code).toBe(2);
+  });
+});
+
+describe('specgate init --from', () => {
+  // The essay's spec, as users paste it (../shared sits beside the repository).
+  const essay = readFileSync(join(REPO_ROOT, '../shared/background/spec-driven-development.txt'), 'utf8');
+  const spec = essay.slice(
+    essay.indexOf('# Feature: Per-User API Rate Limiting'),
+    essay.indexOf('Hand an agent that spec'),
+  );
+
+  test('writes the front matter the prose implies above the spec, every line of it unchanged', async () => {
+    const prose = `${spec.trimEnd()}\n\nEnv: \`RATE_LIMIT_WINDOW_MS\`; \`GET /api/ping\` with \`X-User-Id\`.\n`;
+    const cwd = await makeProject({ 'specs/essay.md': prose });
+    const result = await runMain(['init', '--from', 'specs/essay.md'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'wrote a front matter into specs/essay.md (1 service(s), 1 env var(s), 1 route(s)',
+    );
+    const written = await readFile(join(cwd, 'specs/essay.md'), 'utf8');
+    const match = /^---\n([\s\S]*?)---\n\n/.exec(written);
+    expect(match).not.toBeNull();
+    expect(written.slice(match![0].length)).toBe(prose);
+    const front = parseYaml(match![1]!) as Record<string, unknown>;
+    expect(front).toMatchObject({
+      spec: 'essay',
+      services: { redis: 'redis' },
+      target: { ready: '/healthz', env: { RATE_LIMIT_WINDOW_MS: '' } },
+    });
+    expect(match![1]).toContain('# Routes named in the prose: GET /api/ping.');
+    expect(match![1]).toContain('X-User-Id: "{{ … }}"');
+
+    const again = await runMain(['init', '--from', 'specs/essay.md'], { cwd });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('specs/essay.md already has front matter');
+    expect(await readFile(join(cwd, 'specs/essay.md'), 'utf8')).toBe(written);
   });
 });
 

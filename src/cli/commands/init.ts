@@ -1,9 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
-import { listSpecFiles } from '../project.js';
+import { writeFilesAtomically } from '../fs-atomic.js';
+import { inferFrontMatter } from '../infer-front-matter.js';
+import { listSpecFiles, selectSpecFiles } from '../project.js';
 import {
   DEFAULT_STARTER_SPEC_FILE,
   STARTER_SERVER_FILE,
@@ -16,6 +18,8 @@ import type { StarterService } from '../starter-spec.js';
 export interface InitOptions {
   /** The dependency of the starter spec: `redis` (default) or `postgres`. */
   service?: string;
+  /** A prose spec without front matter: write the front matter its prose implies instead. */
+  from?: string;
 }
 
 const SPEC_PATH = /^specs\/([a-z0-9][a-z0-9-]{0,63})\.md$/;
@@ -29,6 +33,10 @@ export async function initProject(
   specArg: string | undefined,
   options: InitOptions = {},
 ): Promise<ExitCodeValue> {
+  if (options.from !== undefined) {
+    if (specArg !== undefined) throw new CliError('init --from <spec> takes no other spec argument');
+    return frontMatterFromProse(context, options.from);
+  }
   const service = starterService(options.service);
   const specFile = specPath(context.root, specArg ?? DEFAULT_STARTER_SPEC_FILE);
   const name = basename(specFile, '.md');
@@ -83,4 +91,25 @@ async function writeNew(root: string, file: string, text: string): Promise<boole
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+}
+
+/** Prepends the front matter a prose spec implies (services, env, routes) for its author to finish. */
+async function frontMatterFromProse(context: CliContext, arg: string): Promise<ExitCodeValue> {
+  const [file] = await selectSpecFiles(context.root, [arg]);
+  if (file === undefined) throw new CliError(`${arg}: no such spec file`);
+  const path = join(context.root, file);
+  const source = await readFile(path, 'utf8');
+  if (/^\uFEFF?---\r?\n/.test(source)) {
+    throw new CliError(`${file} already has front matter; init --from writes one only where there is none`);
+  }
+  const inferred = inferFrontMatter(basename(file, '.md'), source);
+  await writeFilesAtomically([{ path, text: `---\n${inferred.yaml}---\n\n${source}` }]);
+  const found = [
+    `${Object.keys(inferred.services).length} service(s)`,
+    `${inferred.env.length} env var(s)`,
+    `${inferred.routes.length} route(s)`,
+  ].join(', ');
+  context.out(`wrote a front matter into ${file} (${found} from its prose)`);
+  context.out(`next: set target.command (and the TODOs) in ${file}, then \`specgate lint ${file}\``);
+  return ExitCode.ok;
 }
