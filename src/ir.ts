@@ -44,6 +44,15 @@ export interface Spec {
   sha256: string;
   config: SpecConfig;
   sections: Section[];
+  /** Sections under other headings (`Tiers`, `Notes`): context that lint and phrases read. */
+  context?: ContextSection[];
+  place: Place;
+}
+
+export interface ContextSection {
+  heading: string;
+  text: string;
+  items: ProseItem[];
   place: Place;
 }
 
@@ -96,10 +105,29 @@ export interface Criterion {
   /** The item's prose, as plain text (Markdown inline formatting removed). */
   prose: string;
   section: SectionKind;
-  /** Present when the item has a fenced `yaml` block: the executable part. */
+  /** Present when the item has a fenced `yaml` block, or its prose compiled through phrases: the executable part. */
   check?: Check;
+  /** True when the item had no id and got one by section and position (reordering renumbers it). */
+  implicitId?: boolean;
+  /** Why there is no check although one was attempted (no target, a clause no phrase matches). */
+  notExecutable?: string;
+  /** How the prose compiled: each clause, the phrase it matched and the steps it expanded to. */
+  phrases?: PhraseUse[];
   /** Place of the list item; `check.place` is the place of the YAML block. */
   place: Place;
+}
+
+/** One clause of a criterion's prose and what it was taken to mean. */
+export interface PhraseUse {
+  /** The clause as written. */
+  clause: string;
+  /** The matching phrase's Cucumber Expression, and the book it comes from (`http`, `spec`…); absent when none matched. */
+  phrase?: string;
+  book?: string;
+  /** The parameters as matched. */
+  parameters?: Record<string, string | number>;
+  /** Durations of the prose run shorter, as the front matter's `time` maps them (`60s → 3s`). */
+  timeMappings?: string[];
 }
 
 /** The executable part of a criterion (the fenced yaml block). */

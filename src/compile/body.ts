@@ -55,7 +55,12 @@ export function renderBody(spec: Spec): string {
 
 function renderTest(criterion: Criterion): string {
   const title = criterionTitle(criterion);
-  if (!criterion.check) return `  test.todo(${stringLiteral(title + NOT_EXECUTABLE_SUFFIX)});`;
+  if (!criterion.check) {
+    const suffix = criterion.notExecutable
+      ? ` [not executable: ${criterion.notExecutable}]`
+      : NOT_EXECUTABLE_SUFFIX;
+    return `  test.todo(${stringLiteral(title + suffix)});`;
+  }
   const opening = `  test(${stringLiteral(title)}, () =>`;
   const verify = `suite.verify(${literal(criterion, 4, '    suite.verify('.length)})`;
   return `${opening}\n    ${verify},\n  );`;

@@ -34,7 +34,7 @@ export const CATALOGUE = {
   SG1008: { severity: 'error', message: 'yaml block outside a criterion: it cannot be executed' },
   SG1009: { severity: 'error', message: 'criterion {id} has more than one yaml block' },
 
-  SG2001: { severity: 'error', message: 'the spec has no front matter' },
+  SG2001: { severity: 'info', message: 'the spec has no front matter: its criteria cannot run (no target)' },
   SG2002: { severity: 'error', message: 'the front matter is not closed by a "---" line' },
   SG2003: { severity: 'error', message: 'invalid YAML in the front matter: {detail}' },
   SG2004: { severity: 'error', message: 'the front matter must be a mapping' },

@@ -45,11 +45,12 @@ function parseInto(source: string, reporter: Reporter): Spec | undefined {
       { hint: 'end the front matter with a line holding only ---' },
     );
   } else if (!split.frontMatter) {
+    // A spec as people write it: fully linted, its criteria reported not executable (no target).
     reporter.report(
       'SG2001',
       [0, 0],
       {},
-      { expected: 'a "---" line, YAML with at least spec and target, and a closing "---"' },
+      { hint: 'add a front matter (spec, target) to run it; `specgate init --from` drafts one' },
     );
   } else {
     const { text, start } = split.frontMatter;
@@ -71,16 +72,52 @@ function parseInto(source: string, reporter: Reporter): Spec | undefined {
   }));
   checkDuplicateIds(document, reporter);
 
-  if (!frontMatter?.name) return undefined;
-  return {
-    name: frontMatter.name,
-    title: frontMatter.title ?? document.title?.text ?? '',
+  const name = frontMatter ? frontMatter.name : specNameOf(reporter.file);
+  if (!name) return undefined;
+  if (!frontMatter) for (const section of sections) section.criteria.forEach(markNoTarget);
+  const spec: Spec = {
+    name,
+    title: frontMatter?.title ?? document.title?.text ?? '',
     file: reporter.file,
     sha256: createHash('sha256').update(source, 'utf8').digest('hex'),
-    config: frontMatter.config,
+    config: frontMatter?.config ?? DEFAULT_CONFIG,
     sections,
     place: reporter.place(0, source.length),
   };
+  if (document.context.length > 0)
+    spec.context = document.context.map((raw) => ({
+      heading: raw.heading,
+      text: raw.text,
+      items: raw.items.map((item) => ({ text: item.text, place: reporter.place(...item.range) })),
+      place: reporter.place(...raw.range),
+    }));
+  return spec;
+}
+
+/** The config of a spec without front matter: nothing to start, so nothing runs. */
+const DEFAULT_CONFIG: Spec['config'] = {
+  target: { kind: 'url', url: '' },
+  services: {},
+  identities: {},
+  vars: {},
+  runs: 25,
+  timeout: 30_000,
+  metricsPath: '/metrics',
+};
+
+function markNoTarget(criterion: Criterion): void {
+  delete criterion.check;
+  criterion.notExecutable = 'no target: the spec has no front matter saying what to run';
+}
+
+/** A spec name from a file name (`specs/Rate Limit.md` → `rate-limit`), for specs without front matter. */
+function specNameOf(file: string): string | undefined {
+  const base = (file.split('/').pop() ?? '').replace(/\.md$/i, '');
+  const name = base
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return name === '' ? undefined : name;
 }
 
 function readCriterion(
@@ -95,6 +132,7 @@ function readCriterion(
     place: reporter.place(...raw.range),
   };
   if (raw.name !== undefined) criterion.name = raw.name;
+  if (raw.implicitId) criterion.implicitId = true;
   if (!raw.yaml) return criterion;
   const offsets = new BlockOffsetMap(raw.yaml.value, reporter.lines, raw.yaml.firstLine);
   const { root, errors } = parseYaml(raw.yaml.value, offsets);

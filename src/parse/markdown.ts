@@ -11,6 +11,10 @@ export interface RawCriterion {
   section: SectionKind;
   range: [number, number];
   idRange: [number, number];
+  /** Set when the id was given by section and position (`AC-2`) because the item has none. */
+  implicitId?: boolean;
+  /** The item's first paragraph as Markdown-ish text: inline code keeps its backticks (phrases read them). */
+  phraseText: string;
   yaml?: { value: string; firstLine: number; range: [number, number] };
 }
 
@@ -28,9 +32,18 @@ export interface RawSection {
   range: [number, number];
 }
 
+/** A section under a heading that is none of the known ones (`Tiers`, `Notes`): context for lint and phrases. */
+export interface RawContextSection {
+  heading: string;
+  text: string;
+  items: RawItem[];
+  range: [number, number];
+}
+
 export interface RawDocument {
   title?: { text: string; range: [number, number] };
   sections: RawSection[];
+  context: RawContextSection[];
 }
 
 /** Heading text (lower case, letters only) → section; variants writers use are tolerated. */
@@ -40,13 +53,24 @@ const SECTION_ALIASES: Readonly<Record<string, SectionKind>> = {
   inputsoutputs: 'io',
   inputsandoutputs: 'io',
   io: 'io',
+  inputoutput: 'io',
+  inputsoutput: 'io',
+  inputoutputs: 'io',
   interface: 'io',
   constraints: 'constraints',
   failuremodes: 'failure-modes',
+  failuremode: 'failure-modes',
   outofscope: 'out-of-scope',
   nongoals: 'out-of-scope',
   acceptance: 'acceptance',
   acceptancecriteria: 'acceptance',
+  acceptancecriterion: 'acceptance',
+};
+
+/** Prefix of the ids given to id-less items, by section. */
+const IMPLICIT_ID_PREFIX: Readonly<Partial<Record<SectionKind, string>>> = {
+  acceptance: 'AC',
+  'failure-modes': 'FM',
 };
 
 /** Sections whose list items must all be criteria. */
@@ -63,10 +87,15 @@ export function sectionKindOf(heading: string): SectionKind | undefined {
 /** Reads the Markdown structure: title, sections, prose items and criteria with their yaml blocks. */
 export function readMarkdown(body: string, reporter: Reporter): RawDocument {
   const root: Root = fromMarkdown(body);
-  const document: RawDocument = { sections: [] };
+  const document: RawDocument = { sections: [], context: [] };
   const seen = new Map<SectionKind, RawSection>();
   // Everything between two H2 headings; unknown or repeated sections get a group too, so they end the one before.
-  const groups: Array<{ start: number; section?: RawSection; nodes: RootContent[] }> = [];
+  const groups: Array<{
+    start: number;
+    section?: RawSection;
+    context?: RawContextSection;
+    nodes: RootContent[];
+  }> = [];
   let current: (typeof groups)[number] | undefined;
 
   for (const node of root.children) {
@@ -81,17 +110,17 @@ export function readMarkdown(body: string, reporter: Reporter): RawDocument {
       const heading = plainText(node).trim();
       const kind = sectionKindOf(heading);
       if (!kind) {
+        // A heading close to a known one is a typo; any other (`Tiers`, `Notes`) is context.
         const hint = didYouMean(heading, Object.values(SECTION_TITLES));
-        reporter.report(
-          'SG1005',
-          rangeOf(node),
-          { heading },
-          {
-            expected: `one of: ${Object.values(SECTION_TITLES).join(', ')}`,
-            found: heading,
-            ...(hint ? { hint } : {}),
-          },
-        );
+        if (hint)
+          reporter.report(
+            'SG1005',
+            rangeOf(node),
+            { heading },
+            { expected: `one of: ${Object.values(SECTION_TITLES).join(', ')}`, found: heading, hint },
+          );
+        current.context = { heading, text: '', items: [], range: rangeOf(node) };
+        document.context.push(current.context);
         continue;
       }
       if (seen.has(kind)) {
@@ -108,9 +137,13 @@ export function readMarkdown(body: string, reporter: Reporter): RawDocument {
   }
 
   groups.forEach((group, i) => {
-    const { section } = group;
-    if (!section) return;
+    const { section, context } = group;
     const end = groups[i + 1]?.start ?? body.length;
+    if (context) {
+      readContextSection(context, group.nodes, body, end, reporter);
+      return;
+    }
+    if (!section) return;
     section.text = body.slice(section.range[1], end).trim();
     section.range = [section.range[0], section.range[0] + body.slice(section.range[0], end).trimEnd().length];
     readSectionContent(section, group.nodes, reporter);
@@ -120,32 +153,41 @@ export function readMarkdown(body: string, reporter: Reporter): RawDocument {
 
 function readSectionContent(section: RawSection, nodes: RootContent[], reporter: Reporter): void {
   const claimed = new Set<Code>();
-  for (const node of nodes) {
-    if (node.type !== 'list') continue;
-    for (const item of (node as List).children) {
-      const criterion = readCriterion(item, section.kind, reporter, claimed);
-      if (criterion) {
-        section.criteria.push(criterion);
-        continue;
-      }
-      if (CRITERIA_ONLY.has(section.kind)) {
-        // Its yaml block is part of the same mistake: one diagnostic is enough.
-        yamlBlocks(item).forEach((code) => claimed.add(code));
-        const firstLine = plainText(item).trim().split('\n')[0] ?? '';
-        reporter.report(
-          'SG1007',
-          rangeOf(item),
-          { section: SECTION_TITLES[section.kind] },
-          {
-            expected: 'an item starting with a bold id and a colon, e.g. **AC-1 short-name**: prose',
-            found: firstLine,
-          },
-        );
-        continue;
-      }
-      section.items.push({ text: normaliseSpace(plainText(item)), range: rangeOf(item) });
+  const items = nodes.flatMap((node) => (node.type === 'list' ? (node as List).children : []));
+  // A section written without any id (as the essay writes it) gets ids by position; one that
+  // has ids must give every criterion one, since a position would clash with a written id.
+  const prefix = IMPLICIT_ID_PREFIX[section.kind];
+  const implicit =
+    prefix !== undefined && items.length > 0 && items.every((item) => idLabel(item) === undefined);
+  items.forEach((item, position) => {
+    if (implicit) {
+      section.criteria.push(
+        implicitCriterion(item, `${prefix}-${position + 1}`, section.kind, reporter, claimed),
+      );
+      return;
     }
-  }
+    const criterion = readCriterion(item, section.kind, reporter, claimed);
+    if (criterion) {
+      section.criteria.push(criterion);
+      return;
+    }
+    if (CRITERIA_ONLY.has(section.kind)) {
+      // Its yaml block is part of the same mistake: one diagnostic is enough.
+      yamlBlocks(item).forEach((code) => claimed.add(code));
+      const firstLine = plainText(item).trim().split('\n')[0] ?? '';
+      reporter.report(
+        'SG1007',
+        rangeOf(item),
+        { section: SECTION_TITLES[section.kind] },
+        {
+          expected: 'an item starting with a bold id and a colon, e.g. **AC-1 short-name**: prose',
+          found: firstLine,
+        },
+      );
+      return;
+    }
+    section.items.push({ text: normaliseSpace(plainText(item)), range: rangeOf(item) });
+  });
   if (!CRITERIA_SECTIONS.has(section.kind)) return;
   for (const node of nodes) {
     for (const code of yamlBlocks(node)) {
@@ -160,12 +202,8 @@ function readSectionContent(section: RawSection, nodes: RootContent[], reporter:
   }
 }
 
-function readCriterion(
-  item: ListItem,
-  section: SectionKind,
-  reporter: Reporter,
-  claimed: Set<Code>,
-): RawCriterion | undefined {
+/** The `**ID name**:` label an item starts with: its id, name and place; undefined when it has none. */
+function idLabel(item: ListItem): { id: string; name?: string; range: [number, number] } | undefined {
   const first = item.children[0];
   if (first?.type !== 'paragraph') return undefined;
   const strong = first.children[0];
@@ -178,16 +216,63 @@ function readCriterion(
   if (!colonInside && !colonAfter) return undefined;
   const match = ID.exec(label);
   if (!match) return undefined;
-
-  const criterion: RawCriterion = {
+  return {
     id: match[1]!,
+    ...(match[2] !== undefined ? { name: match[2].trim() } : {}),
+    range: rangeOf(strong),
+  };
+}
+
+function readCriterion(
+  item: ListItem,
+  section: SectionKind,
+  reporter: Reporter,
+  claimed: Set<Code>,
+): RawCriterion | undefined {
+  const first = item.children[0];
+  const label = idLabel(item);
+  if (!label || first?.type !== 'paragraph') return undefined;
+  const criterion: RawCriterion = {
+    id: label.id,
     prose: criterionProse(item, first),
+    phraseText: phraseText(first, true),
     section,
     range: rangeOf(item),
-    idRange: rangeOf(strong),
+    idRange: label.range,
   };
-  if (match[2] !== undefined) criterion.name = match[2].trim();
+  if (label.name !== undefined) criterion.name = label.name;
+  attachYaml(criterion, item, reporter, claimed);
+  return criterion;
+}
 
+/** A criterion for an item written without an id: the id comes from its section and position. */
+function implicitCriterion(
+  item: ListItem,
+  id: string,
+  section: SectionKind,
+  reporter: Reporter,
+  claimed: Set<Code>,
+): RawCriterion {
+  const first = item.children[0];
+  const criterion: RawCriterion = {
+    id,
+    prose: normaliseSpace(
+      item.children
+        .map(plainText)
+        .filter((p) => p.trim() !== '')
+        .join('\n'),
+    ),
+    phraseText: first?.type === 'paragraph' ? phraseText(first, false) : '',
+    section,
+    range: rangeOf(item),
+    idRange: first ? rangeOf(first) : rangeOf(item),
+    implicitId: true,
+  };
+  attachYaml(criterion, item, reporter, claimed);
+  return criterion;
+}
+
+function attachYaml(criterion: RawCriterion, item: ListItem, reporter: Reporter, claimed: Set<Code>): void {
   const blocks = yamlBlocks(item);
   blocks.forEach((code) => claimed.add(code));
   const [block, ...extra] = blocks;
@@ -199,7 +284,41 @@ function readCriterion(
     };
   }
   for (const code of extra) reporter.report('SG1009', rangeOf(code), { id: criterion.id });
-  return criterion;
+}
+
+/** A paragraph's text for phrase matching: inline code keeps its backticks; a leading id label is dropped. */
+function phraseText(paragraph: Paragraph, hasLabel: boolean): string {
+  const children = hasLabel ? paragraph.children.slice(1) : paragraph.children;
+  const text = children
+    .map((node) => (node.type === 'inlineCode' ? `\`${node.value}\`` : plainText(node)))
+    .join('');
+  return normaliseSpace(hasLabel ? text.replace(/^\s*:\s*/, '') : text);
+}
+
+function readContextSection(
+  context: RawContextSection,
+  nodes: RootContent[],
+  body: string,
+  end: number,
+  reporter: Reporter,
+): void {
+  context.text = body.slice(context.range[1], end).trim();
+  context.range = [context.range[0], context.range[0] + body.slice(context.range[0], end).trimEnd().length];
+  for (const node of nodes) {
+    if (node.type === 'list')
+      for (const item of (node as List).children)
+        context.items.push({ text: normaliseSpace(plainText(item)), range: rangeOf(item) });
+    // A check under a context heading would silently never run: say where it is.
+    for (const code of yamlBlocks(node))
+      reporter.report(
+        'SG1008',
+        rangeOf(code),
+        {},
+        {
+          hint: `"${context.heading}" is a context section; move the criterion to Acceptance, Failure Modes or Constraints`,
+        },
+      );
+  }
 }
 
 function criterionProse(item: ListItem, first: Paragraph): string {

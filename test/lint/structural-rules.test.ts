@@ -45,6 +45,17 @@ const CASES: Record<string, RuleCases> = {
       },
     ],
   },
+  'implicit-id': {
+    valid: [spec({ sections: [section('acceptance', [criterion({ id: 'AC-1' })])] })],
+    invalid: [
+      {
+        spec: spec({
+          sections: [section('acceptance', [criterion({ id: 'AC-1', implicitId: true, ...at(4) })])],
+        }),
+        lines: [4],
+      },
+    ],
+  },
   'empty-check': {
     valid: [spec()],
     invalid: [

@@ -4,6 +4,7 @@ import { emptyAcceptance } from './empty-acceptance.js';
 import { emptyCheck } from './empty-check.js';
 import { failureModeWithoutFault } from './failure-mode-without-fault.js';
 import { failureModeWithoutObservable } from './failure-mode-without-observable.js';
+import { implicitId } from './implicit-id.js';
 import { inconsistentNumber } from './inconsistent-number.js';
 import { inputWithoutType } from './input-without-type.js';
 import { limitWithoutOverflowBehaviour } from './limit-without-overflow-behaviour.js';
@@ -25,6 +26,7 @@ export const structuralRules: readonly LintRule[] = [
   sectionOrder,
   notExecutableCriterion,
   emptyCheck,
+  implicitId,
 ];
 
 /** Rules that ask a reviewer's questions of the prose, before any code exists. */

@@ -15,7 +15,7 @@ export const notExecutableCriterion: LintRule = {
       .filter((criterion) => !criterion.check)
       .map((criterion) =>
         report(notExecutableCriterion.meta, {
-          message: `Criterion ${criterion.id} is not executable: it has no yaml block.`,
+          message: `Criterion ${criterion.id} is not executable: ${criterion.notExecutable ?? 'it has no yaml block'}.`,
           place: criterion.place,
           expected: 'a fenced ```yaml block with `steps` under the list item',
           hint: 'add the check, or move the item to a prose section if it cannot be tested',
