@@ -61,7 +61,7 @@ describe("the essay's rate-limit spec, as written", () => {
 
   test('lint runs in full: the reviewer questions and the id suggestion', () => {
     const codes = lintSpec(spec!).map((d) => d.code);
-    expect(codes).toContain('SG6019');
+    expect(codes).toContain('SG6021');
     expect(codes).toContain('SG6001');
     expect(codes.length).toBeGreaterThan(8);
   });

@@ -5,7 +5,7 @@ import { report } from '../rule.js';
 export const implicitId: LintRule = {
   meta: {
     id: 'implicit-id',
-    code: 'SG6019',
+    code: 'SG6021',
     severity: 'info',
     description:
       'A criterion written without an id gets one by section and position; writing it down keeps it stable when items move.',
