@@ -1,0 +1,3 @@
+import { judgeVariants } from './judge-variants.js';
+
+judgeVariants('payments');
