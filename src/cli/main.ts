@@ -14,6 +14,7 @@ import type { ExitCodeValue } from './errors.js';
 import { addLintOptions, DEFAULT_REPORT_DIR } from './commands/options.js';
 import type { LintOptions } from './commands/options.js';
 import type { CiOptions } from './commands/ci.js';
+import type { StrengthOptions } from './commands/strength.js';
 import type { InitOptions } from './commands/init.js';
 import type { TestOptions } from './commands/test.js';
 
@@ -143,6 +144,32 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     .action(async (specs: string[], options: CiOptions, cmd: Command) =>
       runWith(globals(cmd), async (context) =>
         (await import('./commands/ci.js')).ciProject(context, specs, options),
+      ),
+    );
+
+  const list = (value: string, previous: string[] = []): string[] => [...previous, value];
+  command(
+    'strength',
+    'how strong the specs are: the wrong implementations (mutants, variants) their suites catch',
+  )
+    .argument('[spec...]', 'spec files (default: specs/*.md)')
+    .option('--mutate <glob>', 'mutate these JS/TS files with StrykerJS (repeatable; !glob excludes)', list)
+    .option(
+      '--variants <dir>',
+      'judge each known-bad implementation in this directory (or file; repeatable)',
+      list,
+    )
+    .option('--target <cmd>', "the implementation to mutate, when not the spec's own")
+    .option('--since <ref>', 'mutate only files changed since this git ref')
+    .option('--max-mutants <n>', 'judge at most this many mutants (the rest are reported as not run)')
+    .option('--budget <duration>', 'start no mutant after this long, e.g. 20m')
+    .option('--concurrency <n>', 'judgements at once (default: cores - 1)')
+    .option('--criterion <id>', 'variants: run only this criterion')
+    .option('--report-dir <dir>', `where strength.json/.html/.md go (default: ${DEFAULT_REPORT_DIR})`)
+    .addOption(new Option('--verbose', 'say more: progress, warnings, stack traces').hideHelp())
+    .action(async (specs: string[], options: StrengthOptions, cmd: Command) =>
+      runWith(globals(cmd), async (context) =>
+        (await import('./commands/strength.js')).strengthProject(context, specs, options),
       ),
     );
 

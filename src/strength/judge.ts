@@ -90,6 +90,13 @@ export async function judge(request: JudgeRequest): Promise<Judgement> {
         durationMs,
       };
     }
+    // Drift, a lint error or an error outside any criterion: the suite did not judge what it should.
+    if (report.problems.length > 0) {
+      const problems = report.problems.map(
+        (problem) => `${problem.kind}: ${problem.file ?? ''} ${problem.message}`,
+      );
+      return { kind: 'error', message: problems.join('\n'), durationMs };
+    }
     return { kind: 'judged', verdicts: verdictsOf(report), durationMs };
   } finally {
     await rm(reportDir, { recursive: true, force: true });
