@@ -19,7 +19,8 @@ import type { StrengthRunSettings } from './test-runner.js';
 const TEST_RUNNER_PLUGIN = fileURLToPath(new URL('./stryker-plugin.mjs', import.meta.url));
 /** Added to Stryker's timeout (its factor times the clean run): a run starts vitest, the target and services. */
 const TIMEOUT_MARGIN_MS = 60_000;
-const TEMP_DIR_NAME = '.stryker-tmp';
+/** Stryker's sandboxes, one directory per run (cleanTempDir removes the whole directory). */
+const TEMP_DIR_PREFIX = '.stryker-tmp';
 
 export interface MutantsRequest {
   root: string;
@@ -64,9 +65,9 @@ export async function judgeMutants(request: MutantsRequest): Promise<WrongImplem
       reporters: [request.verbose ? 'progress' : 'dots'],
       logLevel: (request.verbose ? 'info' : 'warn') as LogLevel,
       fileLogLevel: 'off' as LogLevel,
-      tempDirName: TEMP_DIR_NAME,
+      tempDirName: `${TEMP_DIR_PREFIX}-${process.pid}`,
       cleanTempDir: true,
-      ignorePatterns: ['specgate-report', 'dist', TEMP_DIR_NAME],
+      ignorePatterns: ['specgate-report', 'dist', `${TEMP_DIR_PREFIX}*`],
       // Stryker would otherwise add `// @ts-nocheck` to files it does not mutate (generated/ would drift).
       disableTypeChecks: false,
       allowEmpty: true,

@@ -3,6 +3,7 @@
  * specs judging a Node greeter service): everything passes, one criterion fails, one is not executable,
  * generated/ drifted, a lint error, the target never starts, a broken spec. Each case checks the exit
  * code and what the reports say, the JSON report against its published schema.
+ * The vacuity check is off here (--no-vacuity): test/strength/vacuity.test.ts covers it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -61,7 +62,10 @@ describe('specgate ci', { timeout: 180_000 }, () => {
     const root = await copyGreeter();
     const summaryFile = join(root, 'step-summary.md');
     await writeFile(summaryFile, '');
-    const result = await runCli(['ci'], { cwd: root, env: { GITHUB_STEP_SUMMARY: summaryFile } });
+    const result = await runCli(['ci', '--no-vacuity'], {
+      cwd: root,
+      env: { GITHUB_STEP_SUMMARY: summaryFile },
+    });
     expect(result.code, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain('gate passed');
 
@@ -96,7 +100,7 @@ describe('specgate ci', { timeout: 180_000 }, () => {
   test('one criterion fails: exit 1, the failure carries a replayable shrunk counterexample', async () => {
     const root = await copyGreeter();
     const env = { GREETER_BUG: 'truncate' };
-    const result = await runCli(['ci'], { cwd: root, env });
+    const result = await runCli(['ci', '--no-vacuity'], { cwd: root, env });
     expect(result.code, result.stderr + result.stdout).toBe(1);
     expect(result.stdout).toContain('gate failed');
     expect(result.stdout).toContain('✗ 1 criterion failed: specs/greet.md AC-1\n');
@@ -156,7 +160,7 @@ describe('specgate ci', { timeout: 180_000 }, () => {
     await writeFile(spec, `${await readFile(spec, 'utf8')}- **AC-2 polite**: the greeting is polite.\n`);
     expect((await runCli(['compile'], { cwd: root })).code).toBe(0);
 
-    const plain = await runCli(['ci'], { cwd: root });
+    const plain = await runCli(['ci', '--no-vacuity'], { cwd: root });
     expect(plain.code, plain.stderr + plain.stdout).toBe(0);
     const report = await readReport(root);
     expect(report.totals).toEqual({ criteria: 10, passed: 9, failed: 0, notExecutable: 1, skipped: 0 });
@@ -166,7 +170,7 @@ describe('specgate ci', { timeout: 180_000 }, () => {
     const polite = (await junitCases(root)).find((testcase) => testcase['@_name'].startsWith('AC-2 polite'));
     expect(polite?.skipped).toBeDefined();
 
-    const strict = await runCli(['ci', '--require-executable'], { cwd: root });
+    const strict = await runCli(['ci', '--no-vacuity', '--require-executable'], { cwd: root });
     expect(strict.code).toBe(1);
     const strictReport = await readReport(root);
     expect(strictReport.gate.reasons).toEqual([
@@ -178,15 +182,15 @@ describe('specgate ci', { timeout: 180_000 }, () => {
     ]);
     expect(strictReport.gate.minExecutable).toBe(1);
 
-    expect((await runCli(['ci', '--min-executable', '85%'], { cwd: root })).code).toBe(0);
-    expect((await runCli(['ci', '--min-executable', '0.95'], { cwd: root })).code).toBe(1);
+    expect((await runCli(['ci', '--no-vacuity', '--min-executable', '85%'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['ci', '--no-vacuity', '--min-executable', '0.95'], { cwd: root })).code).toBe(1);
   });
 
   test('drifted generated/: exit 1, the drifted suite is not run and its criteria are skipped', async () => {
     const root = await copyGreeter();
     const suite = join(root, 'generated/health.test.ts');
     await writeFile(suite, (await readFile(suite, 'utf8')).replace('status: 404', 'status: 200'));
-    const result = await runCli(['ci'], { cwd: root });
+    const result = await runCli(['ci', '--no-vacuity'], { cwd: root });
     expect(result.code, result.stderr + result.stdout).toBe(1);
 
     const report = await readReport(root);
@@ -223,7 +227,7 @@ describe('specgate ci', { timeout: 180_000 }, () => {
       (await readFile(spec, 'utf8')).replace(' with `{ "error": "name is required" }`', ''),
     );
     expect((await runCli(['compile'], { cwd: root })).code).toBe(0);
-    const result = await runCli(['ci'], { cwd: root });
+    const result = await runCli(['ci', '--no-vacuity'], { cwd: root });
     expect(result.code, result.stderr + result.stdout).toBe(1);
     const report = await readReport(root);
     expect(report.totals.passed).toBe(9);
@@ -234,7 +238,7 @@ describe('specgate ci', { timeout: 180_000 }, () => {
 
   test('a target that never starts: exit 1, every criterion failed with the reason and its output', async () => {
     const root = await copyGreeter();
-    const result = await runCli(['ci', '--target', 'node never-starts.mjs'], { cwd: root });
+    const result = await runCli(['ci', '--no-vacuity', '--target', 'node never-starts.mjs'], { cwd: root });
     expect(result.code, result.stderr + result.stdout).toBe(1);
     const report = await readReport(root);
     expect(report.target).toBe('node never-starts.mjs');
@@ -256,7 +260,7 @@ describe('specgate ci', { timeout: 180_000 }, () => {
         'steps:\n    - send: [GET\n      expect: { status: 200, body',
       ),
     );
-    const result = await runCli(['ci'], { cwd: root });
+    const result = await runCli(['ci', '--no-vacuity'], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/specs\/version\.md:\d+:\d+/);
     await expect(readFile(join(root, 'specgate-report/report.json'), 'utf8')).rejects.toThrow(/ENOENT/);
@@ -265,13 +269,19 @@ describe('specgate ci', { timeout: 180_000 }, () => {
   test('three shards merged give the same verdicts as one unsharded run', async () => {
     const root = await copyGreeter();
     const env = { GREETER_BUG: 'truncate' };
-    const whole = await runCli(['ci', '--seed', '7', '--report-dir', 'whole'], { cwd: root, env });
+    const whole = await runCli(['ci', '--no-vacuity', '--seed', '7', '--report-dir', 'whole'], {
+      cwd: root,
+      env,
+    });
     expect(whole.code, whole.stderr + whole.stdout).toBe(1);
     const unsharded = await readReport(root, 'whole');
 
     const shardSpecs: string[][] = [];
     for (const index of [1, 2, 3]) {
-      const shard = await runCli(['ci', '--seed', '7', '--shard', `${index}/3`], { cwd: root, env });
+      const shard = await runCli(['ci', '--no-vacuity', '--seed', '7', '--shard', `${index}/3`], {
+        cwd: root,
+        env,
+      });
       expect([0, 1]).toContain(shard.code);
       const report = await readReport(root);
       expect(report.shard).toEqual({ index, count: 3 });
@@ -280,10 +290,13 @@ describe('specgate ci', { timeout: 180_000 }, () => {
     // vitest shards by file: each spec ran in exactly one shard.
     expect(shardSpecs.flat().sort()).toEqual(['specs/greet.md', 'specs/health.md', 'specs/version.md']);
 
-    const merge = await runCli(['ci', '--merge', 'specgate-report/blobs', '--report-dir', 'merged'], {
-      cwd: root,
-      env,
-    });
+    const merge = await runCli(
+      ['ci', '--no-vacuity', '--merge', 'specgate-report/blobs', '--report-dir', 'merged'],
+      {
+        cwd: root,
+        env,
+      },
+    );
     expect(merge.code, merge.stderr + merge.stdout).toBe(1);
     const merged = await readReport(root, 'merged');
     expect(merged.shard).toBeUndefined();

@@ -1,14 +1,17 @@
 /**
  * The flagship suites are as good as the bugs they catch. Each known-bad variant under
  * examples/<spec>/variants/ gets exactly one contract decision wrong; judged by the compiled
- * suite through the CLI (`--target`, as a user judges another implementation), it must fail
- * on the criterion that names that decision. The references pass their whole suite.
+ * suite through `specgate strength --variants` (as a user judges known-bad implementations), it must
+ * be killed by the criterion that names that decision. The references pass their whole suite.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import type { StrengthReport } from '../../src/strength/model.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -152,10 +155,6 @@ function commandFor(spec: string, variant: string): string {
   return runner.command(`examples/${spec}/${variant}`);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Specs that show one feature (a service kind), not a flagship contract: fewer variants. */
 const SHOWCASES = new Set(['view-counter']);
 
@@ -174,11 +173,33 @@ export function judgeVariants(spec: string): void {
     test.each(catches)(
       '$variant fails $criterion',
       async ({ variant, criterion }) => {
-        const target = commandFor(spec, variant);
-        const run = await specgate(['test', spec, '--target', target, '--criterion', criterion]);
-        expect(run.output).toMatch(new RegExp(`judging (command|cli): ${escapeRegExp(target)}`));
-        expect(run.output).toMatch(new RegExp(`× ${criterion}[ :]`));
-        expect(run.code, run.output.slice(-3000)).toBe(1);
+        const reportDir = await mkdtemp(join(tmpdir(), 'specgate-variant-'));
+        try {
+          const path = `examples/${spec}/${variant}`;
+          const run = await specgate([
+            'strength',
+            spec,
+            '--variants',
+            path,
+            '--criterion',
+            criterion,
+            '--report-dir',
+            reportDir,
+          ]);
+          expect(run.code, run.output.slice(-3000)).toBe(0);
+          const report = JSON.parse(
+            await readFile(join(reportDir, 'strength.json'), 'utf8'),
+          ) as StrengthReport;
+          const [judged] = report.wrong;
+          expect(judged, run.output.slice(-3000)).toMatchObject({
+            id: path,
+            command: commandFor(spec, variant),
+            status: 'killed',
+            killedBy: [`specs/${spec}.md#${criterion}`],
+          });
+        } finally {
+          await rm(reportDir, { recursive: true, force: true });
+        }
       },
       240_000,
     );

@@ -229,7 +229,15 @@ async function vacuityOf(
   // The wrong implementations replace whichever target the run judged.
   const env = runtimeEnv(context, options);
   delete env.SPECGATE_TARGET;
-  return checkVacuity(judged, { root: context.root, strict: options.strict === true, env });
+  try {
+    return await checkVacuity(judged, { root: context.root, strict: options.strict === true, env });
+  } catch (error) {
+    // The check judges the spec, not the implementation: when it cannot run, the gate says so and goes on.
+    context.err(
+      `specgate: vacuity check not done: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return undefined;
+  }
 }
 
 async function writeReports(reportDir: string, rendered: RenderedReports): Promise<void> {
