@@ -72,7 +72,7 @@ describe('specgate ci', { timeout: 180_000 }, () => {
     const report = await readReport(root);
     expect(report.gate).toEqual({ passed: true, reasons: [] });
     expect(report.totals).toEqual({ criteria: 9, passed: 9, failed: 0, notExecutable: 0, skipped: 0 });
-    expect(report.coverage).toEqual({ executable: 9, total: 9, ratio: 1 });
+    expect(report.coverage).toEqual({ executable: 9, unchecked: 0, total: 9, ratio: 1 });
     expect(report.specs.map((spec) => spec.file)).toEqual([
       'specs/greet.md',
       'specs/health.md',
@@ -164,7 +164,7 @@ describe('specgate ci', { timeout: 180_000 }, () => {
     expect(plain.code, plain.stderr + plain.stdout).toBe(0);
     const report = await readReport(root);
     expect(report.totals).toEqual({ criteria: 10, passed: 9, failed: 0, notExecutable: 1, skipped: 0 });
-    expect(report.coverage).toEqual({ executable: 9, total: 10, ratio: 0.9 });
+    expect(report.coverage).toEqual({ executable: 9, unchecked: 0, total: 10, ratio: 0.9 });
     expect(find(report, 'specs/greet.md#AC-2')).toMatchObject({ verdict: 'not-executable', line: 53 });
     expect(find(report, 'specs/greet.md#AC-2').reason).toContain('no yaml block');
     const polite = (await junitCases(root)).find((testcase) => testcase['@_name'].startsWith('AC-2 polite'));

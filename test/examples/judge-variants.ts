@@ -95,7 +95,6 @@ const CATCHES: Record<string, Judged[]> = {
     { variant: 'variants/pending-replayed.ts', criterion: 'FM-3' },
     { variant: 'variants/provider-failure-500.ts', criterion: 'FM-2' },
     { variant: 'variants/race-on-one-key.ts', criterion: 'AC-2' },
-    { variant: 'variants/replay-not-byte-for-byte.ts', criterion: 'AC-1' },
     { variant: 'variants/retry-with-new-key.ts', criterion: 'FM-4' },
     { variant: 'variants/retry-without-delay.ts', criterion: 'FM-4' },
     { variant: 'variants/reused-key-replayed.ts', criterion: 'AC-3' },
