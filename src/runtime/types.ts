@@ -179,8 +179,8 @@ export interface FaultProxy {
   readonly port: number;
   readonly upstream: { host: string; port: number };
   addToxic(toxic: ToxicSpec): void;
-  removeToxic(name: string): void;
-  removeAll(): void;
+  removeToxic(name: string): Promise<void>;
+  removeAll(): Promise<void>;
   toxics(): readonly ToxicSpec[];
   /** While the service behind is down, the port refuses connections as the dead server would. */
   setUpstreamAvailable(available: boolean): Promise<void>;

@@ -86,16 +86,19 @@ export class TcpFaultProxy implements FaultProxy {
   }
 
   /** Removing a toxic that is not there does nothing, so a timed heal and an explicit heal may both run. */
-  removeToxic(name: string): void {
+  removeToxic(name: string): Promise<void> {
     const entry = this.active.get(name);
-    if (!entry) return;
+    if (!entry) return this.listening;
     this.active.delete(name);
     if (entry.heal) entry.heal();
     else for (const connection of this.connections) connection.remove(name);
+    // Resolves once the port listens again (a healed `down`), so a caller's next connect is accepted.
+    return this.listening;
   }
 
-  removeAll(): void {
-    for (const name of [...this.active.keys()]) this.removeToxic(name);
+  removeAll(): Promise<void> {
+    for (const name of [...this.active.keys()]) void this.removeToxic(name);
+    return this.listening;
   }
 
   toxics(): readonly ToxicSpec[] {

@@ -36,7 +36,7 @@ export async function executeFault(state: RunState, step: FaultStep): Promise<vo
   const timer = setTimeout(() => {
     state.timers.delete(timer);
     if (!target.proxy.toxics().some((toxic) => toxic.name === name)) return;
-    target.proxy.removeToxic(name);
+    void target.proxy.removeToxic(name);
     state.history.recordFault(step.service, `remove ${name} (after ${duration} ms)`);
   }, duration);
   state.timers.add(timer);
@@ -87,14 +87,14 @@ function describeHttpFault(spec: HttpFaultSpec): string {
 export async function executeHeal(state: RunState, step: HealStep): Promise<void> {
   const target = service(state, step.service, step.place);
   if (step.name === undefined) {
-    target.proxy.removeAll();
+    await target.proxy.removeAll();
     for (const fault of target.http?.faults() ?? []) await target.http!.removeFault(fault.name);
     state.history.recordFault(
       step.service,
       target.http ? 'remove all toxics and faults' : 'remove all toxics',
     );
   } else {
-    target.proxy.removeToxic(step.name);
+    await target.proxy.removeToxic(step.name);
     await target.http?.removeFault(step.name);
     state.history.recordFault(step.service, `remove ${step.name}`);
   }

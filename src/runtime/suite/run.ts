@@ -62,7 +62,7 @@ async function restore(state: RunState): Promise<void> {
   state.timers.clear();
   for (const service of state.env.services.values()) {
     if (service.proxy.toxics().length > 0) {
-      service.proxy.removeAll();
+      await service.proxy.removeAll();
       state.history.recordFault(service.name, 'remove all toxics (end of run)');
     }
     const faults = service.http?.faults() ?? [];

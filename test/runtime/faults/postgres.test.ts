@@ -42,7 +42,7 @@ describe('PostgreSQL through the fault proxy', () => {
     proxy.addToxic(toxic('down'));
     const refused = await rejection(() => client(proxy.port).connect());
     expect(refused.code).toBe('ECONNREFUSED');
-    proxy.removeToxic('down');
+    await proxy.removeToxic('down');
     const pgClient = await connected(proxy.port);
     expect((await pgClient.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
   });
@@ -54,7 +54,7 @@ describe('PostgreSQL through the fault proxy', () => {
     const { ms, value: error } = await timed(() => rejection(() => pgClient.query('select 1')));
     expect(error.message).toMatch(/Query read timeout/);
     expect(ms).toBeGreaterThanOrEqual(290);
-    proxy.removeToxic('timeout');
+    await proxy.removeToxic('timeout');
     const fresh = await connected(proxy.port);
     expect((await fresh.query('select 2 as two')).rows).toEqual([{ two: 2 }]);
   });

@@ -25,7 +25,7 @@ test('a client gets ECONNREFUSED and open connections close; healing listens on 
   expect(refused.code).toBe('ECONNREFUSED');
   expect(rejected.message).toMatch(/Connection is closed/);
 
-  proxy.removeToxic('down');
+  await proxy.removeToxic('down');
   expect(proxy.port).toBe(port);
   const healed = useRedis(port);
   await healed.connect();
@@ -36,9 +36,9 @@ test('the port stays refused until every down toxic is healed', async () => {
   const proxy = await useProxy(redis.port);
   proxy.addToxic(toxic('down', {}, { name: 'first' }));
   proxy.addToxic(toxic('down', {}, { name: 'second' }));
-  proxy.removeToxic('first');
+  await proxy.removeToxic('first');
   expect(await connectError(proxy.port)).toBe('ECONNREFUSED');
-  proxy.removeAll();
+  await proxy.removeAll();
   expect(await connectError(proxy.port)).toBeUndefined();
 });
 
