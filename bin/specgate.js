@@ -18,7 +18,8 @@ function newestSourceChange(dir) {
   return newest;
 }
 
-const useBuild = existsSync(built) && (!existsSync(source) || statSync(built).mtimeMs >= newestSourceChange(source));
+const useBuild =
+  existsSync(built) && (!existsSync(source) || statSync(built).mtimeMs >= newestSourceChange(source));
 let main;
 if (useBuild) {
   ({ main } = await import(new URL('../dist/cli/main.js', import.meta.url).href));
