@@ -1,6 +1,15 @@
-// StrykerJS loads its plugins with import() in its own processes, which know no TypeScript: this shim
-// teaches them (tsx), then hands over the specgate test runner (test-runner.ts).
-import { register } from 'tsx/esm/api';
+// StrykerJS loads its plugins with import() in its own processes. Built (dist/), the test runner
+// sits beside this shim as JavaScript; from the TypeScript source (src/), those processes know no
+// TypeScript, so the shim teaches them (tsx) before it hands over test-runner.ts.
+import { existsSync } from 'node:fs';
 
-register();
-export const { strykerPlugins } = await import('./test-runner.ts');
+const compiled = new URL('./test-runner.js', import.meta.url);
+
+async function loadTestRunner() {
+  if (existsSync(compiled)) return import(compiled.href);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('./test-runner.ts');
+}
+
+export const { strykerPlugins } = await loadTestRunner();
