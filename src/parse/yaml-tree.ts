@@ -1,4 +1,14 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 
 /** Maps an offset in a YAML text to an offset in the Markdown source. */
 export interface OffsetMap {
@@ -121,13 +131,15 @@ function findPair(items: readonly unknown[], key: string): Pair | undefined {
 /** Parses one YAML text; syntax errors are returned (never thrown) with their ranges. */
 export function parseYaml(text: string, offsets: OffsetMap): { root?: YamlValue; errors: YamlSyntaxError[] } {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((error) => ({
-    message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-    range: [offsets.toSource(error.pos[0]), offsets.toSource(Math.max(error.pos[0], error.pos[1]))] as [
-      number,
-      number,
-    ],
-  }));
+  const located = (message: string, pos: readonly [number, number]): YamlSyntaxError => ({
+    message,
+    range: [offsets.toSource(pos[0]), offsets.toSource(Math.max(pos[0], pos[1]))],
+  });
+  const errors = [
+    ...doc.errors.map((error) => located(firstLine(error.message), error.pos)),
+    ...unknownTags(doc).map((error) => located(error.message, error.pos)),
+    ...cyclicAliases(doc).map((error) => located(error.message, error.pos)),
+  ];
   if (errors.length > 0) return { errors };
   let value: unknown;
   try {
@@ -138,4 +150,50 @@ export function parseYaml(text: string, offsets: OffsetMap): { root?: YamlValue;
     return { errors: [{ message: (error as Error).message, range: [at, at] }] };
   }
   return { root: new YamlValue(text, offsets, isNode(doc.contents) ? doc.contents : null, value), errors };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+interface PositionedMessage {
+  message: string;
+  pos: [number, number];
+}
+
+/**
+ * A tag the YAML core schema does not know (`!!js/function`, `!env`) would be read as a plain
+ * string, silently: a spec is data, so any such tag is an error.
+ */
+function unknownTags(doc: Document): PositionedMessage[] {
+  return doc.warnings
+    .filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')
+    .map((warning) => ({
+      message: `unknown tag ${firstLine(warning.message)
+        .replace(/^Unresolved tag: /, '')
+        .replace(
+          'tag:yaml.org,2002:',
+          '!!',
+        )}: a spec holds plain data, so only the core tags (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq) are allowed`,
+      pos: [warning.pos[0], warning.pos[1]],
+    }));
+}
+
+/**
+ * `&v { self: *v }` is well-formed YAML but an endless value: every walker over it would
+ * recurse until the stack overflows. An alias inside the node it names is refused.
+ */
+function cyclicAliases(doc: Document): PositionedMessage[] {
+  const found: PositionedMessage[] = [];
+  visit(doc, {
+    Alias(_key, alias, path) {
+      const target = alias.resolve(doc);
+      if (target && path.includes(target))
+        found.push({
+          message: `alias *${alias.source} refers to the node that contains it, which makes an endless value`,
+          pos: [alias.range?.[0] ?? 0, alias.range?.[1] ?? 0],
+        });
+    },
+  });
+  return found;
 }
