@@ -68,6 +68,10 @@ export const CATALOGUE = {
   SG3015: { severity: 'error', message: 'keys "{a}" and "{b}" cannot be used together in {context}' },
   SG3016: { severity: 'error', message: 'a generator mapping must have exactly one generator key' },
   SG3017: { severity: 'error', message: 'an invariant must have exactly one kind: rolling window or each' },
+  SG3018: {
+    severity: 'error',
+    message: 'file "{path}" is outside the scratch directory of the run',
+  },
 
   SG4001: { severity: 'error', message: 'invalid expression in template: {detail}' },
   SG4002: { severity: 'error', message: 'unterminated "{{" in template' },

@@ -10,6 +10,7 @@ import type {
 } from '../ir.js';
 import { describeValue, type Reporter } from './reporter.js';
 import { BLOCK_CODES, validate } from './schema.js';
+import { checkScratchPaths } from './scratch-paths.js';
 import { templateValue } from './values.js';
 import type { YamlValue } from './yaml-tree.js';
 
@@ -162,6 +163,7 @@ export function readCliExpectation(value: YamlValue, reporter: Reporter): CliExp
   if (json) expectation.json = readBody(json, reporter);
   const files = value.get('files');
   if (files?.isMap()) {
+    checkScratchPaths(files, reporter);
     expectation.files = Object.fromEntries(
       files.entries().map(([path, v]) => [path, readMatcherOrValue(v, reporter) as Matcher | string]),
     );

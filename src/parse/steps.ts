@@ -17,6 +17,7 @@ import {
   templateValue,
   textOf,
 } from './values.js';
+import { checkScratchPaths } from './scratch-paths.js';
 import { readExpectCalls, readHttpFault } from './upstream-steps.js';
 import type { YamlValue } from './yaml-tree.js';
 
@@ -167,7 +168,10 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
         ...base,
         ...optional('stdin', (v) => v.string()),
         ...optional('env', (v) => templateMap(v, textOf)),
-        ...optional('files', (v) => templateMap(v, textOf)),
+        ...optional('files', (v) => {
+          if (v.isMap()) checkScratchPaths(v, reporter);
+          return templateMap(v, textOf);
+        }),
         ...optional('expect', (v) => readCliExpectation(v, reporter)),
         ...optional('save', (v) => v.string()),
       } as StepWithoutBase;
