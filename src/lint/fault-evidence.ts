@@ -6,8 +6,11 @@
 import type { Criterion, Spec, Step } from '../ir.js';
 import { dependencyKindsOf, OUTAGE } from './dependencies.js';
 
-/** Steps that break a dependency or a process: faults, and stopping, pausing or restarting. */
-const BREAKING_KINDS: ReadonlySet<Step['kind']> = new Set(['fault', 'service', 'restart']);
+/**
+ * Steps that break a dependency or a process: faults (a toxic in the proxy, or a protocol fault
+ * such as `fault: { http: reset }` in the service itself), and stopping, pausing or restarting.
+ */
+const BREAKING_KINDS: ReadonlySet<Step['kind']> = new Set(['fault', 'protocol-fault', 'service', 'restart']);
 
 export interface UnprovenFailureMode {
   /** The prose naming the outage, e.g. `PostgreSQL is unreachable`. */

@@ -79,12 +79,24 @@ export const CASES: Record<string, RuleCases> = {
         `## Goal\n\nG.\n\n## Failure Modes\n\n- **FM-1 x**: when PostgreSQL is unreachable, the import answers 503.\n  \`\`\`yaml\n  steps:\n    - fault: { service: db, toxic: down }\n    - send: POST /imports\n      expect: { status: 503 }\n  \`\`\`\n- **FM-2 y**: when Redis dies, requests fail open.\n  \`\`\`yaml\n  steps:\n    - sequence:\n        - kill: cache\n        - send: GET /x\n          expect: { status: 200 }\n  \`\`\`\n- **FM-3 z**: a file that is not valid YAML is rejected with exit 2.\n  \`\`\`yaml\n  steps:\n    - send: POST /imports\n      expect: { status: 422 }\n  \`\`\`\n\n${ACCEPT}`,
         '  db: postgres\n  cache: redis\n',
       ),
+      // A protocol fault breaks the dependency too: the upstream itself resets the call.
+      doc(
+        `## Goal\n\nG.\n\n## Failure Modes\n\n- **FM-1 x**: on a provider failure the payment answers 502.\n  \`\`\`yaml\n  steps:\n    - fault: { service: provider, http: reset }\n    - send: POST /payments\n      expect: { status: 502 }\n  \`\`\`\n\n${ACCEPT}`,
+        '  provider:\n    http:\n      otherwise: { status: 201 }\n',
+      ),
     ],
     invalid: [
       {
         md: doc(
           `## Goal\n\nG.\n\n## Failure Modes\n\n- **FM-1 x**: when PostgreSQL is unreachable, the import answers 503.\n  \`\`\`yaml\n  steps:\n    - send: POST /imports\n      expect: { status: 503 }\n  \`\`\`\n\n${ACCEPT}`,
           '  db: postgres\n',
+        ),
+        at: ['```yaml'],
+      },
+      {
+        md: doc(
+          `## Goal\n\nG.\n\n## Failure Modes\n\n- **FM-1 x**: on a provider failure the payment answers 502.\n  \`\`\`yaml\n  steps:\n    - send: POST /payments\n      expect: { status: 502 }\n  \`\`\`\n\n${ACCEPT}`,
+          '  provider:\n    http:\n      otherwise: { status: 201 }\n',
         ),
         at: ['```yaml'],
       },
