@@ -96,7 +96,7 @@ export function createPaymentsApp(options: PaymentsAppOptions = {}): PaymentsApp
     }
     if (request.method === 'POST' && path === '/payments') {
       const { outcome, answer } = await create(request);
-      const replay = outcome.kind === 'settled';
+      const replay = outcome.kind === 'settled' && outcome.replayed;
       sendText(response, answer.status, parts.serialise(answer, { replay }));
       logger.info(
         `POST /payments ${answer.status} ${describe(outcome)} in ${Math.round(performance.now() - started)} ms`,

@@ -51,8 +51,8 @@ export type CreateOutcome =
   | { kind: 'invalid_payment'; field: string }
   | { kind: 'idempotency_key_reused' }
   | { kind: 'in_progress' }
-  /** A settled payment (new or replayed): its stored answer. */
-  | { kind: 'settled'; row: PaymentRow }
+  /** A settled payment (new, or `replayed` from an earlier request): its stored answer. */
+  | { kind: 'settled'; row: PaymentRow; replayed: boolean }
   /** The provider gave no usable answer; the row stays `pending`. */
   | { kind: 'provider_unavailable'; row: PaymentRow; reason: string }
   | { kind: 'database_unavailable'; cause: unknown };

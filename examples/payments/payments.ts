@@ -38,7 +38,7 @@ export const createPayment: CreatePayment = async (
       // Someone holds the key: it is in progress, unless it settled or belongs to another body.
       const row = await findByKey(client, storedKey);
       if (row && row.requestHash !== requestHash) return { kind: 'idempotency_key_reused' };
-      if (row && parts.isSettled(row)) return { kind: 'settled', row };
+      if (row && parts.isSettled(row)) return { kind: 'settled', row, replayed: true };
       return { kind: 'in_progress' };
     }
     try {
@@ -65,7 +65,7 @@ async function chargeUnderLock(
     ({ row, created } = await insertPendingOrFind(client, fresh));
   }
   if (row.requestHash !== requestHash) return { kind: 'idempotency_key_reused' };
-  if (!created && parts.isSettled(row)) return { kind: 'settled', row };
+  if (!created && parts.isSettled(row)) return { kind: 'settled', row, replayed: true };
   const answer = await chargeWithPolicy(context.providerUrl, chargeCall(row, clientKey), parts.provider);
   return settle(context, client, row, answer);
 }
@@ -88,12 +88,16 @@ export async function settle(
 ): Promise<CreateOutcome> {
   switch (answer.kind) {
     case 'charged':
-      return { kind: 'settled', row: await settlePayment(client, row.id, 'succeeded', answer.charge) };
+      return {
+        kind: 'settled',
+        row: await settlePayment(client, row.id, 'succeeded', answer.charge),
+        replayed: false,
+      };
     case 'declined':
-      return { kind: 'settled', row: await settlePayment(client, row.id, 'declined', null) };
+      return { kind: 'settled', row: await settlePayment(client, row.id, 'declined', null), replayed: false };
     case 'rejected':
       context.logger.warn(`payment ${row.id}: card provider rejected the charge with ${answer.status}`);
-      return { kind: 'settled', row: await settlePayment(client, row.id, 'failed', null) };
+      return { kind: 'settled', row: await settlePayment(client, row.id, 'failed', null), replayed: false };
     case 'server_error':
     case 'unreachable': {
       const reason = answer.kind === 'server_error' ? `answered ${answer.status}` : answer.reason;

@@ -86,6 +86,7 @@ const CATCHES: Record<string, Judged[]> = {
   payments: [
     { variant: 'variants/charge-before-row.ts', criterion: 'C-2' },
     { variant: 'variants/database-failure-500.ts', criterion: 'FM-6' },
+    { variant: 'variants/declines-retried.ts', criterion: 'AC-5' },
     { variant: 'variants/key-per-customer.ts', criterion: 'C-3' },
     { variant: 'variants/keys-expire-after-an-hour.ts', criterion: 'C-3' },
     { variant: 'variants/no-metric.ts', criterion: 'FM-1' },
@@ -95,6 +96,7 @@ const CATCHES: Record<string, Judged[]> = {
     { variant: 'variants/pending-replayed.ts', criterion: 'FM-3' },
     { variant: 'variants/provider-failure-500.ts', criterion: 'FM-2' },
     { variant: 'variants/race-on-one-key.ts', criterion: 'AC-2' },
+    { variant: 'variants/replay-not-byte-for-byte.ts', criterion: 'AC-1' },
     { variant: 'variants/retry-with-new-key.ts', criterion: 'FM-4' },
     { variant: 'variants/retry-without-delay.ts', criterion: 'FM-4' },
     { variant: 'variants/reused-key-replayed.ts', criterion: 'AC-3' },

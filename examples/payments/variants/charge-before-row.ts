@@ -24,7 +24,7 @@ const chargeThenWriteRow: CreatePayment = async (context, clientKey, payment) =>
     const requestHash = parts.requestHash(payment);
     const { row, created } = await insertPendingOrFind(client, { id, storedKey, requestHash, payment });
     if (row.requestHash !== requestHash) return { kind: 'idempotency_key_reused' };
-    if (!created && parts.isSettled(row)) return { kind: 'settled', row };
+    if (!created && parts.isSettled(row)) return { kind: 'settled', row, replayed: true };
     return settle(context, client, row, answer);
   });
 };
