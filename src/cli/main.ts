@@ -15,6 +15,7 @@ import { addLintOptions, DEFAULT_REPORT_DIR } from './commands/options.js';
 import type { LintOptions } from './commands/options.js';
 import type { CiOptions } from './commands/ci.js';
 import type { StrengthOptions } from './commands/strength.js';
+import type { ExplainOptions } from './commands/explain.js';
 import type { InitOptions } from './commands/init.js';
 import type { TestOptions } from './commands/test.js';
 
@@ -144,6 +145,20 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     .action(async (specs: string[], options: CiOptions, cmd: Command) =>
       runWith(globals(cmd), async (context) =>
         (await import('./commands/ci.js')).ciProject(context, specs, options),
+      ),
+    );
+
+  command(
+    'explain',
+    "a diagnostic code's page (specgate explain SG1007), or a criterion: its prose, phrases, steps and last verdict",
+  )
+    .argument('<code|spec|criterion>', 'a code such as SG1007, a spec file or name, or a criterion id')
+    .argument('[criterion]', 'the criterion id when a spec is named, e.g. AC-1')
+    .option('--report-dir <dir>', `where the last report is read from (default: ${DEFAULT_REPORT_DIR})`)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (subject: string, criterion: string | undefined, options: ExplainOptions, cmd: Command) =>
+      runWith(globals(cmd), async (context) =>
+        (await import('./commands/explain.js')).explainCommand(context, subject, criterion, options),
       ),
     );
 
