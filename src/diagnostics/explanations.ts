@@ -262,6 +262,14 @@ export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = 
     ),
     fix: 'Give each invariant its own list item: `- each: { holds: … }` and `- rolling window: { … }`.',
   },
+  SG3018: {
+    meaning:
+      "A CLI run gets a scratch directory of its own; the files it is given (`files`) and the files it is expected to write (`expect.files`) are named inside it. An absolute name or one that climbs out with `..` would read or write the machine's files.",
+    example: `---\nspec: convert\ntarget: { cli: node tool.js }\n---\n\n${ACCEPTANCE_ITEM(
+      'steps:\n  - run: [convert]\n    files:\n      /tmp/in.txt: hello\n    expect: { exit: 0 }',
+    )}`,
+    fix: 'Name the file relative to the scratch directory: `in.txt: hello`.',
+  },
 
   SG4001: {
     meaning:
