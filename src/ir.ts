@@ -33,8 +33,15 @@ export interface Place {
 
 /* -------------------------------------------------------------------- spec */
 
+/**
+ * A spec name: `[a-z0-9][a-z0-9-]*`, at most SPEC_NAME_MAX_LENGTH characters, so that
+ * `generated/<name>.test.ts` is a file name every file system can hold (255 bytes at most).
+ */
+export const SPEC_NAME_MAX_LENGTH = 100;
+export const SPEC_NAME = new RegExp(`^[a-z0-9][a-z0-9-]{0,${SPEC_NAME_MAX_LENGTH - 1}}$`);
+
 export interface Spec {
-  /** Stable name: `[a-z0-9][a-z0-9-]*`; the generated file is `generated/<name>.test.ts`. */
+  /** Stable name (SPEC_NAME); the generated file is `generated/<name>.test.ts`. */
   name: string;
   /** The H1 of the document (or front matter `title`). */
   title: string;

@@ -2,13 +2,14 @@
  * The project on disk as the commands see it: spec files under `specs/`, generated
  * suites under `generated/`, paths relative to the root with `/` separators.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Spec } from '../ir.js';
 import { GENERATED_DIR } from '../compile/index.js';
 import { parseSpec } from '../parse/index.js';
 import { CliError } from './errors.js';
+import { readSpecFile } from './spec-file.js';
 
 export const SPECS_DIR = 'specs';
 
@@ -53,17 +54,24 @@ export async function selectSpecFiles(root: string, args: readonly string[]): Pr
     if (file.startsWith('../') || isAbsolute(file))
       throw new CliError(`${arg}: not inside the project ${root}`);
     if (!file.endsWith('.md')) throw new CliError(`${arg}: a spec is a Markdown file (.md)`);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info?.isFile()) throw new CliError(`${arg}: no such spec file`);
+    // Whatever exists is read by readSpecFile, which names a FIFO, a directory or a dangling link.
+    const exists = await lstat(absolute).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) throw new CliError(`${arg}: no such spec file`);
     if (!files.includes(file)) files.push(file);
   }
   return files;
 }
 
+/** Reads (see spec-file.ts) and parses each spec; a file that cannot be read is a spec with an error. */
 export async function loadSpecs(root: string, files: readonly string[]): Promise<LoadedSpec[]> {
   return Promise.all(
     files.map(async (file) => {
-      const source = await readFile(join(root, file), 'utf8');
+      const read = await readSpecFile(root, file);
+      if ('diagnostic' in read) return { file, source: '', diagnostics: [read.diagnostic] };
+      const { source } = read;
       const { spec, diagnostics } = parseSpec(source, file);
       return spec ? { file, source, spec, diagnostics } : { file, source, diagnostics };
     }),
@@ -91,7 +99,8 @@ async function readdirIfExists(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return [];
+    throw new CliError(`${dir}: cannot list the directory (${code ?? String(error)})`);
   }
 }

@@ -4,6 +4,7 @@ import type { Severity } from './diagnostic.js';
  * Every diagnostic code, in one place (as TypeScript's diagnosticMessages.json).
  * Codes are stable: a code is never reused for another meaning.
  *
+ * - SG0xxx the spec file as a whole: reading it from disk, and the size limits of the format
  * - SG1xxx Markdown structure (title, sections, criteria items)
  * - SG2xxx front matter
  * - SG3xxx criterion YAML blocks, steps, generators
@@ -21,6 +22,15 @@ export interface CatalogueEntry {
 }
 
 export const CATALOGUE = {
+  SG0001: { severity: 'error', message: 'the spec is {kind}, not a regular file: it is not read' },
+  SG0002: { severity: 'error', message: 'the spec is a directory, not a file' },
+  SG0003: { severity: 'error', message: 'the spec is a link to a file that does not exist' },
+  SG0004: { severity: 'error', message: 'the spec is a link that never ends at a file (a link loop)' },
+  SG0005: { severity: 'error', message: 'the spec cannot be read: permission denied' },
+  SG0006: { severity: 'error', message: 'the spec cannot be read: {detail}' },
+  SG0007: { severity: 'error', message: 'the spec is larger than {limit}: it is not read' },
+  SG0008: { severity: 'error', message: 'the spec no longer exists' },
+
   SG1001: {
     severity: 'error',
     message: 'the spec has no title: add a "# Title" heading or a front matter `title`',

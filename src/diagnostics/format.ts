@@ -32,6 +32,8 @@ export function formatDiagnostic(d: Diagnostic, source: string, options: FormatO
 }
 
 function codeFrame(d: Diagnostic, source: string, color: boolean): string {
+  // A file that could not be read has no text to show.
+  if (source === '') return '';
   const lineCount = source.split(/\r?\n/).length;
   const { start, end } = d.place;
   if (start.line < 1 || start.line > lineCount) return '';

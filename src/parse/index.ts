@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { SECTION_TITLES, type Criterion, type Section, type SectionKind, type Spec } from '../ir.js';
+import {
+  SECTION_TITLES,
+  SPEC_NAME_MAX_LENGTH,
+  type Criterion,
+  type Section,
+  type SectionKind,
+  type Spec,
+} from '../ir.js';
 import { readCheck } from './check.js';
 import { readFrontMatter, type FrontMatter } from './config.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -74,6 +81,20 @@ function parseInto(source: string, reporter: Reporter): Spec | undefined {
 
   const name = frontMatter ? frontMatter.name : specNameOf(reporter.file);
   if (!name) return undefined;
+  if (!frontMatter && name.length > SPEC_NAME_MAX_LENGTH) {
+    // The name comes from the file name; compile could not write generated/<name>.test.ts.
+    reporter.report(
+      'SG2009',
+      [0, 0],
+      { name: `${name.slice(0, 20)}…` },
+      {
+        expected: `a spec name of at most ${SPEC_NAME_MAX_LENGTH} characters`,
+        found: `${name.length} characters, from the file name`,
+        hint: 'rename the file, or add a front matter with a shorter `spec:`',
+      },
+    );
+    return undefined;
+  }
   if (!frontMatter) for (const section of sections) section.criteria.forEach(markNoTarget);
   const spec: Spec = {
     name,

@@ -51,7 +51,7 @@ export interface SchemaCodes {
   missingKey: DiagnosticCode;
   badValue: DiagnosticCode;
   badDuration: DiagnosticCode;
-  /** Pattern failures with their own code, by the failing schema's `title`. */
+  /** Pattern and maxLength failures with their own code, by the failing schema's `title`. */
   patternByTitle?: Readonly<Record<string, DiagnosticCode>>;
 }
 
@@ -144,13 +144,14 @@ function reportError(error: ErrorObject, root: YamlValue, reporter: Reporter, co
       );
       return;
     }
-    case 'pattern': {
+    case 'pattern':
+    case 'maxLength': {
       const own = typeof parent['title'] === 'string' ? codes.patternByTitle?.[parent['title']] : undefined;
       if (own) {
         reporter.report(
           own,
           at.range(),
-          { what, name: String(at.value) },
+          { what, name: shorten(String(at.value)) },
           { expected: describeExpected(parent, error), found: describeValue(at.value) },
         );
         return;
@@ -202,10 +203,18 @@ function reportError(error: ErrorObject, root: YamlValue, reporter: Reporter, co
 
 function describeExpected(parent: JsonSchema, error: ErrorObject): string {
   const description = typeof parent['description'] === 'string' ? ` (${parent['description']})` : '';
+  if (error.keyword === 'maxLength') {
+    return `text of at most ${(error.params as { limit: number }).limit} characters${description}`;
+  }
   if (error.keyword === 'pattern') {
     return `text matching /${(error.params as { pattern: string }).pattern}/${description}`;
   }
   return `a value that ${error.message ?? 'is valid'}${description}`;
+}
+
+/** A name quoted in a one-line message stays short; `found` shows more of it. */
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 function typeList(type: string | string[]): string {

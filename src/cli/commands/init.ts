@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
@@ -6,6 +6,8 @@ import type { ExitCodeValue } from '../errors.js';
 import { writeFilesAtomically } from '../fs-atomic.js';
 import { inferFrontMatter } from '../infer-front-matter.js';
 import { listSpecFiles, selectSpecFiles } from '../project.js';
+import { printDiagnostics } from '../report-diagnostics.js';
+import { readSpecFile } from '../spec-file.js';
 import {
   DEFAULT_STARTER_SPEC_FILE,
   STARTER_SERVER_FILE,
@@ -98,7 +100,12 @@ async function frontMatterFromProse(context: CliContext, arg: string): Promise<E
   const [file] = await selectSpecFiles(context.root, [arg]);
   if (file === undefined) throw new CliError(`${arg}: no such spec file`);
   const path = join(context.root, file);
-  const source = await readFile(path, 'utf8');
+  const read = await readSpecFile(context.root, file);
+  if ('diagnostic' in read) {
+    printDiagnostics(context, [read.diagnostic], '', { minimum: 'error', to: 'err' });
+    throw new CliError(`${file}: not read; nothing was written`);
+  }
+  const { source } = read;
   if (/^\uFEFF?---\r?\n/.test(source)) {
     throw new CliError(`${file} already has front matter; init --from writes one only where there is none`);
   }
