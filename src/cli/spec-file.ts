@@ -6,7 +6,7 @@
  * like a crash of specgate.
  */
 import { constants } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE, renderMessage, type DiagnosticCode } from '../diagnostics/catalogue.js';
@@ -42,7 +42,7 @@ export async function readSpecFile(root: string, file: string): Promise<SpecFile
   }
 }
 
-async function readAtMost(handle: import('node:fs/promises').FileHandle, limit: number): Promise<Buffer> {
+async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < limit) {

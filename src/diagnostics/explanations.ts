@@ -22,6 +22,52 @@ const ACCEPTANCE_ITEM = (yaml: string): string =>
     .join('\n')}\n  \`\`\``;
 
 export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = {
+  SG0001: {
+    meaning:
+      'specgate reads a spec only when it is a regular file. A named pipe would block the read forever and a device such as /dev/urandom or /dev/zero never ends, so they are refused without being read.',
+    example: '$ mkfifo specs/x.md\n$ ln -s /dev/zero specs/y.md',
+    fix: 'Replace the file with an ordinary Markdown file (remove the pipe or link: `rm specs/x.md`).',
+  },
+  SG0002: {
+    meaning:
+      'A path ending in .md under specs/ is a directory (or a link to one), so there is no spec text to read.',
+    example: '$ mkdir specs/x.md',
+    fix: 'Rename the directory so it does not end in .md, or put the spec file in its place.',
+  },
+  SG0003: {
+    meaning:
+      'The spec is a symbolic link whose target does not exist, so there is nothing to read; a link left behind after its target moved.',
+    example: '$ ln -s ../elsewhere/x.md specs/x.md   # elsewhere/x.md does not exist',
+    fix: 'Point the link at the existing spec (`ln -sf <path> specs/x.md`), or remove it.',
+  },
+  SG0004: {
+    meaning: "Following the spec's symbolic links never reaches a file: the links point at each other.",
+    example: '$ ln -s b.md specs/a.md\n$ ln -s a.md specs/b.md',
+    fix: 'Remove one of the links, or point it at a real file.',
+  },
+  SG0005: {
+    meaning: 'The user running specgate may not read the spec file, so it cannot be compiled or checked.',
+    example: '$ chmod 000 specs/x.md',
+    fix: "Give that user read permission (`chmod u+r specs/x.md`), or run specgate as the file's owner.",
+  },
+  SG0006: {
+    meaning:
+      'Reading the spec failed with an error of the file system or the device (its code is named, e.g. EIO), not because of its content.',
+    example: 'specs/x.md on a failing disk or an unreachable network mount',
+    fix: 'Check the disk or the mount named by the error code, then run specgate again.',
+  },
+  SG0007: {
+    meaning:
+      'A spec is read whole and parsed at once; beyond 5 MB it is refused before it is read, so a huge or endless file cannot exhaust memory.',
+    example: "$ head -c 6000000 /dev/zero | tr '\\\\0' a > specs/x.md",
+    fix: 'Split the spec into several specs, one feature each.',
+  },
+  SG0008: {
+    meaning:
+      'The spec was listed in specs/ but was gone when specgate opened it: something removed or renamed it during the run.',
+    example: '$ specgate compile & rm specs/x.md',
+    fix: 'Run specgate again once nothing else is changing specs/.',
+  },
   SG1001: {
     meaning:
       'A spec needs a title: reports, generated test names and the spec list show it. The title is the first "# " heading, or the front matter\'s `title`.',
