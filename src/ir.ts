@@ -625,7 +625,20 @@ export type Generator =
   | { kind: 'boolean' }
   /** `[A-Za-z0-9_-]` strings (user ids, keys). */
   | { kind: 'slug'; minLength: number; maxLength: number }
-  | { kind: 'email' }
+  /** Realistic addresses (faker), or with `style: any` every address RFC 5322 allows (fast-check `emailAddress`). */
+  | { kind: 'email'; style?: 'any' }
+  /** Strings whose whole value matches a JavaScript regular expression, read with the `u` flag (fast-check `stringMatching`). */
+  | { kind: 'pattern'; pattern: string }
+  /** Strings of `minLength..maxLength` code points, each from `chars` (a regex character class body, e.g. `a-z0-9_`). */
+  | { kind: 'string'; chars: string; minLength: number; maxLength: number }
+  /** Web URLs (fast-check `webUrl`) over `schemes`, optionally with query and fragment. */
+  | { kind: 'url'; schemes: string[]; query: boolean; fragment: boolean }
+  /** UUIDs in lower-case hex, of one RFC 9562 version or (absent) of any of versions 1 to 8. */
+  | { kind: 'uuid'; version?: number }
+  /** IP addresses in their usual text form: dotted quads for 4, RFC 5952 style for 6. */
+  | { kind: 'ip'; version: 4 | 6 }
+  /** ISO 8601 UTC instants `YYYY-MM-DDTHH:MM:SS.sssZ` between two instants (inclusive). */
+  | { kind: 'timestamp'; min: string; max: string }
   /** ISO dates `YYYY-MM-DD` between two dates (inclusive). */
   | { kind: 'date'; min: string; max: string }
   /** Decimal numbers as strings with exactly `scale` digits after the point. */

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { charsRegex, patternRegex } from '../generator-regex.js';
 import type { CsvGenerator, Generator, Malformation, TemplateValue } from '../ir.js';
 import { didYouMean, describeValue, type Reporter } from './reporter.js';
 import { BLOCK_CODES, definition, validate } from './schema.js';
@@ -5,11 +7,14 @@ import type { YamlValue } from './yaml-tree.js';
 
 const GENERATOR_NAMES = Object.keys(definition('generator')['properties'] as object);
 /** Generators that need no options, so a bare name is enough (`id: slug`). */
-const SHORTHANDS = ['boolean', 'email', 'slug', 'date', 'text'];
+const SHORTHANDS = ['boolean', 'email', 'slug', 'date', 'text', 'url', 'uuid', 'ipv4', 'ipv6', 'timestamp'];
 
 const DEFAULTS = {
   slug: { minLength: 1, maxLength: 32 },
   date: { min: '2000-01-01', max: '2030-12-31' },
+  timestamp: { min: '2000-01-01T00:00:00.000Z', max: '2030-12-31T23:59:59.999Z' },
+  string: { minLength: 1, maxLength: 32 },
+  url: { schemes: ['http', 'https'] },
   decimalScale: 2,
   text: { minLength: 0, maxLength: 80 },
   list: { minLength: 0, maxLength: 10 },
@@ -96,8 +101,68 @@ function convert(kind: string, options: YamlValue | undefined, reporter: Reporte
     case 'constant':
       return { kind, value: (options?.value ?? null) as TemplateValue };
     case 'boolean':
-    case 'email':
       return { kind };
+    case 'email':
+      return str('style') === 'any' ? { kind, style: 'any' } : { kind };
+    case 'pattern': {
+      const pattern = options?.string() ?? '';
+      return checkPattern(options, 'a pattern', () => patternRegex(pattern), reporter)
+        ? { kind, pattern }
+        : undefined;
+    }
+    case 'string': {
+      const chars = str('chars');
+      if (chars === undefined) return undefined; // the schema reports it
+      const minLength = num('min length') ?? DEFAULTS.string.minLength;
+      const maxLength = num('max length') ?? DEFAULTS.string.maxLength;
+      checkRange(options, 'a string generator', minLength, maxLength, reporter);
+      // A reversed range is already reported; the class alone is checked then.
+      const [low, high] = minLength <= maxLength ? [minLength, maxLength] : [1, 1];
+      const valid = checkPattern(
+        options?.get('chars'),
+        '"chars"',
+        () => charsRegex(chars, low, high),
+        reporter,
+      );
+      return valid ? { kind, chars, minLength, maxLength } : undefined;
+    }
+    case 'url': {
+      const schemes = options?.get('schemes')?.value;
+      return {
+        kind,
+        schemes: Array.isArray(schemes) ? schemes.map(String) : DEFAULTS.url.schemes,
+        query: bool('query') ?? false,
+        fragment: bool('fragment') ?? false,
+      };
+    }
+    case 'uuid': {
+      const version = num('version');
+      return version === undefined ? { kind } : { kind, version };
+    }
+    case 'ipv4':
+    case 'ipv6':
+      return { kind: 'ip', version: kind === 'ipv4' ? 4 : 6 };
+    case 'timestamp': {
+      const bound = (key: 'min' | 'max'): string => {
+        const v = options?.get(key);
+        const text = v?.string();
+        if (text === undefined) return DEFAULTS.timestamp[key];
+        const instant = toInstant(text);
+        if (instant === undefined && v) {
+          reporter.report(
+            'SG3013',
+            v.range(),
+            { what: `"${key}"` },
+            { expected: 'a real date YYYY-MM-DD or instant YYYY-MM-DDTHH:MM:SS.sssZ', found: text },
+          );
+        }
+        return instant ?? text;
+      };
+      const min = bound('min');
+      const max = bound('max');
+      checkRange(options, 'a timestamp generator', min, max, reporter);
+      return { kind, min, max };
+    }
     case 'slug': {
       const minLength = num('min length') ?? DEFAULTS.slug.minLength;
       const maxLength = num('max length') ?? DEFAULTS.slug.maxLength;
@@ -311,4 +376,44 @@ function isRealDate(text: string): boolean {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A pattern must be a JavaScript regex (with the `u` flag, so a character is a code point) that
+ * fast-check can generate from: it refuses some (`\b`, look-arounds), which would otherwise fail
+ * only when the property runs.
+ */
+function checkPattern(
+  value: YamlValue | undefined,
+  what: string,
+  regex: () => RegExp,
+  reporter: Reporter,
+): boolean {
+  try {
+    fc.stringMatching(regex());
+    return true;
+  } catch (error) {
+    const detail = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+    reporter.report(
+      'SG3013',
+      value?.range() ?? [0, 0],
+      { what },
+      {
+        expected: 'a JavaScript regular expression without \\b, look-arounds or back-references',
+        found: `${value?.string() ?? ''} (${detail})`,
+      },
+    );
+    return false;
+  }
+}
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS(.sss)Z` as a canonical instant; undefined when not a real one. */
+function toInstant(text: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z)?$/.exec(text);
+  if (!match || !isRealDate(match[1]!)) return undefined;
+  const [hours, minutes, seconds] = [Number(match[2] ?? 0), Number(match[3] ?? 0), Number(match[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const millis = (match[5] ?? '0').padEnd(3, '0');
+  const clock = [hours, minutes, seconds].map((n) => String(n).padStart(2, '0')).join(':');
+  return `${match[1]}T${clock}.${millis}Z`;
 }

@@ -3,6 +3,14 @@ import fc from 'fast-check';
 import type { Generator } from '../../ir.js';
 import { csvArbitrary } from './csv.js';
 import { fakerArbitrary, fakerMethod } from './faker.js';
+import {
+  charsArbitrary,
+  ipArbitrary,
+  patternArbitrary,
+  timestampArbitrary,
+  urlArbitrary,
+  uuidArbitrary,
+} from './formats.js';
 import { isoCodes } from './iso.js';
 import { dateArbitrary, decimalArbitrary, slugArbitrary } from './scalars.js';
 import { textArbitrary } from './text.js';
@@ -20,7 +28,21 @@ export function arbitraryFor(generator: Generator): fc.Arbitrary<unknown> {
     case 'slug':
       return slugArbitrary(generator.minLength, generator.maxLength);
     case 'email':
-      return fakerArbitrary((faker) => faker.internet.email());
+      return generator.style === 'any'
+        ? fc.emailAddress()
+        : fakerArbitrary((faker) => faker.internet.email());
+    case 'pattern':
+      return patternArbitrary(generator.pattern);
+    case 'string':
+      return charsArbitrary(generator.chars, generator.minLength, generator.maxLength);
+    case 'url':
+      return urlArbitrary(generator);
+    case 'uuid':
+      return uuidArbitrary(generator.version);
+    case 'ip':
+      return ipArbitrary(generator.version);
+    case 'timestamp':
+      return timestampArbitrary(generator.min, generator.max);
     case 'date':
       return dateArbitrary(generator.min, generator.max);
     case 'decimal':
