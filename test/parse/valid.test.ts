@@ -76,7 +76,7 @@ describe('everything.md', () => {
       checks.flatMap((c) => Object.values(c.forAll ?? {}).flatMap(allGenerators)).map((g) => g.kind),
     );
     const names = Object.keys(schema.definitions.generator.properties).map((n) =>
-      n === 'one of' ? 'oneOf' : n,
+      n === 'one of' ? 'oneOf' : n === 'ipv4' || n === 'ipv6' ? 'ip' : n,
     );
     expect(names.filter((n) => !generators.has(n as Generator['kind']))).toEqual([]);
     const toxics = new Set(steps.flatMap((s) => (s.kind === 'fault' ? [s.toxic] : [])));
