@@ -65,6 +65,7 @@ const CATCHES: Record<string, Judged[]> = {
     { variant: 'variants/description-utf16-length.ts', criterion: 'AC-5' },
     { variant: 'variants/first-bad-record-only.ts', criterion: 'AC-2' },
     { variant: 'variants/impossible-dates.ts', criterion: 'AC-10' },
+    { variant: 'variants/leap-every-fourth-year.ts', criterion: 'AC-10' },
     { variant: 'variants/loose-amount.ts', criterion: 'AC-10' },
     { variant: 'variants/loose-currency.ts', criterion: 'AC-10' },
     { variant: 'variants/naive-comma-split.ts', criterion: 'AC-3' },
