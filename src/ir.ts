@@ -14,6 +14,7 @@
  * - Durations are milliseconds after parsing (`"1.5s"`, `"200ms"`, `"2m"` and
  *   plain numbers are accepted in YAML) unless they are a Template.
  */
+import type { ToxicType } from './toxics.js';
 
 /* ------------------------------------------------------------------ places */
 
@@ -289,8 +290,8 @@ export interface RestartStep extends StepBase {
   instance: number | 'all';
 }
 
-export type ToxicType =
-  'down' | 'reset_peer' | 'timeout' | 'latency' | 'bandwidth' | 'slow_close' | 'slicer' | 'limit_data';
+/** The toxic types and their attributes are declared once, in src/toxics.ts. */
+export type { ToxicType };
 
 /** Adds a toxic to the fault proxy in front of a service (Toxiproxy's model). */
 export interface FaultStep extends StepBase {
@@ -303,7 +304,7 @@ export interface FaultStep extends StepBase {
   stream?: 'upstream' | 'downstream';
   /** Probability 0..1 that a connection is affected, drawn from the run's seed. Default 1. */
   toxicity?: number;
-  /** The toxic's attributes, as in Toxiproxy: latency {latency, jitter}, bandwidth {rate}, slow_close {delay}, timeout {timeout}, reset_peer {timeout}, slicer {average_size, size_variation, delay}, limit_data {bytes}. */
+  /** The toxic's attributes by name (src/toxics.ts), in their units: durations in ms, sizes in bytes, rates in KB/s. */
   attributes?: Record<string, number | Template>;
   /** Remove the toxic automatically after this many ms (otherwise at `heal` or at the end of the criterion). */
   for?: number | Template;

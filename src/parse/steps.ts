@@ -1,4 +1,5 @@
-import type { Place, ServiceKind, ServiceStep, Step, Tally, Template, ToxicType } from '../ir.js';
+import type { Place, ServiceKind, ServiceStep, Step, Tally, Template } from '../ir.js';
+import { isToxicType, toxicDeclaration, type ToxicAttribute, type ToxicType } from '../toxics.js';
 import type { KnownNames } from './config.js';
 import { durationMs, durationOrTemplate, isTemplate } from './durations.js';
 import {
@@ -48,23 +49,15 @@ const SERVICE_ACTIONS: Readonly<Record<string, ServiceStep['action']>> = {
   resume: 'resume',
 };
 
-/** Toxiproxy attributes by toxic type: spec key → IR attribute name, and whether it is a duration. */
-const TOXIC_ATTRIBUTES: Readonly<
-  Record<ToxicType, Readonly<Record<string, { name: string; duration: boolean }>>>
-> = {
-  down: {},
-  reset_peer: { timeout: { name: 'timeout', duration: true } },
-  timeout: { timeout: { name: 'timeout', duration: true } },
-  latency: { latency: { name: 'latency', duration: true }, jitter: { name: 'jitter', duration: true } },
-  bandwidth: { rate: { name: 'rate', duration: false } },
-  slow_close: { delay: { name: 'delay', duration: true } },
-  slicer: {
-    'average size': { name: 'average_size', duration: false },
-    'size variation': { name: 'size_variation', duration: false },
-    delay: { name: 'delay', duration: true },
-  },
-  limit_data: { bytes: { name: 'bytes', duration: false } },
-};
+/** A toxic's attributes by the key a spec writes (`average size` → `average_size`), from src/toxics.ts. */
+function attributesByKey(toxic: ToxicType): ReadonlyMap<string, { name: string; attribute: ToxicAttribute }> {
+  return new Map(
+    Object.entries(toxicDeclaration(toxic).attributes).map(([name, attribute]) => [
+      attribute.key,
+      { name, attribute },
+    ]),
+  );
+}
 const FAULT_KEYS = new Set(['service', 'toxic', 'http', 'name', 'stream', 'toxicity', 'for']);
 
 export function readSteps(value: YamlValue | undefined, scope: StepScope): Step[] {
@@ -603,37 +596,39 @@ function resolveService(
 function readFault(arg: YamlValue, scope: StepScope, place: Place): StepWithoutBase | undefined {
   const { reporter } = scope;
   if (!arg.isMap()) return undefined;
-  const toxic = arg.get('toxic')?.string() as ToxicType | undefined;
+  const toxic = arg.get('toxic')?.string();
   const service = resolveService(arg.get('service'), undefined, arg, scope);
-  const allowed = toxic !== undefined ? TOXIC_ATTRIBUTES[toxic] : undefined;
+  const allowed = isToxicType(toxic) ? attributesByKey(toxic) : undefined;
   const attributes: Record<string, number | Template> = {};
   if (allowed) {
     for (const [key, entry] of arg.entries()) {
       if (FAULT_KEYS.has(key)) continue;
-      const attribute = allowed[key];
-      if (!attribute) {
-        const names = Object.keys(allowed);
+      const known = allowed.get(key);
+      if (!known) {
+        const keys = [...allowed.keys()];
         reporter.report(
           'SG3012',
           entry.keyRange(),
           { key, toxic: toxic! },
           {
-            expected: names.length > 0 ? `one of: ${names.join(', ')}` : `no attributes for ${toxic!}`,
+            expected: keys.length > 0 ? `one of: ${keys.join(', ')}` : `no attributes for ${toxic!}`,
           },
         );
         continue;
       }
       if (typeof entry.value === 'string' && isTemplate(entry.value)) {
         // Drawn per run, e.g. `bytes: "{{ cut }}"` from a generated value (ms for durations).
-        attributes[attribute.name] = entry.value;
+        attributes[known.name] = entry.value;
         continue;
       }
-      const number = attribute.duration
-        ? durationMs(entry.value)
-        : typeof entry.value === 'number'
-          ? entry.value
-          : undefined;
-      if (number !== undefined) attributes[attribute.name] = number;
+      // Bounds and required keys are the schema's (written from the same table); this converts.
+      const number =
+        known.attribute.unit === 'ms'
+          ? durationMs(entry.value)
+          : typeof entry.value === 'number'
+            ? entry.value
+            : undefined;
+      if (number !== undefined) attributes[known.name] = number;
     }
   }
   const stream = arg.get('stream')?.string();
@@ -643,7 +638,7 @@ function readFault(arg: YamlValue, scope: StepScope, place: Place): StepWithoutB
   return {
     kind: 'fault',
     service: service ?? '',
-    toxic: toxic ?? 'down',
+    toxic: isToxicType(toxic) ? toxic : 'down',
     place,
     ...(name !== undefined ? { name } : {}),
     ...(stream === 'upstream' || stream === 'downstream' ? { stream } : {}),

@@ -1,6 +1,11 @@
-/** Checks a ToxicSpec against its toxic's definition before anything is applied. */
+/**
+ * Checks a ToxicSpec against its toxic's declaration (src/toxics.ts) before anything is applied.
+ * A spec's attributes were checked by the parser against the same table; this catches values
+ * drawn from templates at run time, and callers of the proxy API.
+ */
 import type { ToxicSpec } from '../types.js';
-import { isToxicType, toxicDefinitions } from './toxics/index.js';
+import { isToxicType, TOXIC_TYPES, toxicDeclaration } from '../../toxics.js';
+import { toxicDefinitions } from './toxics/index.js';
 import type { ToxicDefinition } from './toxic.js';
 
 export interface ResolvedToxic {
@@ -17,7 +22,7 @@ export function resolveToxic(spec: ToxicSpec): ResolvedToxic {
   };
   if (typeof spec.name !== 'string' || spec.name === '') fail('the name must be a non-empty string');
   if (!isToxicType(spec.type)) {
-    fail(`unknown type; known types: ${Object.keys(toxicDefinitions).join(', ')}`);
+    fail(`unknown type; known types: ${TOXIC_TYPES.join(', ')}`);
   }
   if (spec.stream !== 'upstream' && spec.stream !== 'downstream') {
     fail(`stream must be "upstream" or "downstream", got ${JSON.stringify(spec.stream)}`);
@@ -26,7 +31,7 @@ export function resolveToxic(spec: ToxicSpec): ResolvedToxic {
     fail(`toxicity must be a number from 0 to 1, got ${JSON.stringify(spec.toxicity)}`);
   }
   const definition: ToxicDefinition = toxicDefinitions[spec.type];
-  const declared = definition.attributes;
+  const declared = toxicDeclaration(spec.type).attributes;
   const attributes: Record<string, number> = {};
   for (const key of Object.keys(spec.attributes ?? {})) {
     if (!Object.hasOwn(declared, key)) {
@@ -42,9 +47,8 @@ export function resolveToxic(spec: ToxicSpec): ResolvedToxic {
     if (value === undefined) fail(`attribute "${key}" (${rule.unit}) is required`);
     else if (typeof value !== 'number' || !Number.isFinite(value)) {
       fail(`attribute "${key}" must be a finite number, got ${JSON.stringify(value)}`);
-    } else if (value < rule.min || (rule.max !== undefined && value > rule.max)) {
-      const range = rule.max === undefined ? `at least ${rule.min}` : `from ${rule.min} to ${rule.max}`;
-      fail(`attribute "${key}" must be ${range} ${rule.unit}, got ${value}`);
+    } else if (value < rule.min) {
+      fail(`attribute "${key}" must be at least ${rule.min} ${rule.unit}, got ${value}`);
     } else attributes[key] = value;
   }
   return { spec, definition, attributes };

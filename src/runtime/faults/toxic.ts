@@ -1,8 +1,10 @@
 /**
  * What a toxic module is. A toxic either sits on one direction of every
  * affected connection (a stream toxic, like Toxiproxy's) or acts on the whole
- * proxy (`down`). The proxy, connections and links only speak these types, so
- * adding a toxic is one file plus one line in `toxics/index.ts`.
+ * proxy (`down`). The proxy, connections and links only speak these types. A
+ * toxic's attributes (names, units, defaults, bounds) are declared in
+ * src/toxics.ts, which the parser and the schema read too; `create` receives
+ * them checked and with defaults filled in.
  */
 import type { ToxicType } from '../../ir.js';
 
@@ -39,20 +41,8 @@ export interface StreamToxic {
   dispose?(): void;
 }
 
-export interface AttributeSpec {
-  /** Used when the attribute is not given; absent means the attribute is required. */
-  default?: number;
-  min: number;
-  max?: number;
-  unit: string;
-  description: string;
-}
-
 interface DefinitionBase<T extends ToxicType> {
   type: T;
-  /** One line for docs and error messages. */
-  summary: string;
-  attributes: Readonly<Record<string, AttributeSpec>>;
 }
 
 export interface StreamToxicDefinition<T extends ToxicType = ToxicType> extends DefinitionBase<T> {

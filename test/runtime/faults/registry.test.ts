@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { toxicDefinitions } from '../../../src/runtime/faults/index.js';
+import { TOXIC_TYPES, toxicDeclaration } from '../../../src/toxics.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const docs = readFileSync(`${root}docs/faults.md`, 'utf8');
@@ -20,6 +21,12 @@ describe.each(Object.entries(toxicDefinitions))('toxic %s', (type, definition) =
   test('is documented in docs/faults.md with every attribute', () => {
     const section = docs.split(/^## /m).find((part) => part.startsWith(`\`${type}\``));
     expect(section, `a "## \`${type}\`" section`).toBeDefined();
-    for (const attribute of Object.keys(definition.attributes)) expect(section).toContain(`\`${attribute}\``);
+    for (const attribute of Object.keys(toxicDeclaration(definition.type).attributes)) {
+      expect(section).toContain(`\`${attribute}\``);
+    }
   });
+});
+
+test('every declared toxic has a runtime module, and nothing else is registered', () => {
+  expect(Object.keys(toxicDefinitions).sort()).toEqual([...TOXIC_TYPES].sort());
 });

@@ -8,10 +8,6 @@ const SLICE_MS = 100;
 export const bandwidth: StreamToxicDefinition<'bandwidth'> = {
   type: 'bandwidth',
   scope: 'stream',
-  summary: 'limits the throughput to rate KB/s',
-  attributes: {
-    rate: { min: 1, unit: 'KB/s', description: 'thousands of bytes per second (bytes per millisecond)' },
-  },
   create(attributes, context) {
     const bytesPerMs = attributes.rate ?? 1;
     const sliceBytes = Math.max(1, Math.floor(bytesPerMs * SLICE_MS));

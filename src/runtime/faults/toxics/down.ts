@@ -8,8 +8,6 @@ import type { ProxyToxicDefinition } from '../toxic.js';
 export const down: ProxyToxicDefinition<'down'> = {
   type: 'down',
   scope: 'proxy',
-  summary: 'refuses new connections (ECONNREFUSED) and closes open ones; heals on the same port',
-  attributes: {},
   apply(proxy) {
     proxy.disable();
     return () => proxy.enable();

@@ -1,5 +1,5 @@
-/** Every toxic the proxy knows, by type: one module each (see docs/faults.md to add one). */
-import type { ToxicType } from '../../../ir.js';
+/** The behaviour of every toxic in src/toxics.ts, by type: one module each (docs/contributing.md to add one). */
+import type { ToxicType } from '../../../toxics.js';
 import type { ToxicDefinition } from '../toxic.js';
 import { bandwidth } from './bandwidth.js';
 import { down } from './down.js';
@@ -20,7 +20,3 @@ export const toxicDefinitions: { readonly [T in ToxicType]: ToxicDefinition<T> }
   slicer,
   limit_data: limitData,
 };
-
-export function isToxicType(value: string): value is ToxicType {
-  return Object.hasOwn(toxicDefinitions, value);
-}

@@ -9,11 +9,6 @@ import type { StreamToxicDefinition } from '../toxic.js';
 export const latency: StreamToxicDefinition<'latency'> = {
   type: 'latency',
   scope: 'stream',
-  summary: 'delays every chunk by latency ± jitter milliseconds, keeping order',
-  attributes: {
-    latency: { min: 0, unit: 'ms', description: 'delay added to every chunk' },
-    jitter: { default: 0, min: 0, unit: 'ms', description: 'uniform variation of the delay, ±' },
-  },
   create(attributes, context) {
     const base = attributes.latency ?? 0;
     const jitter = attributes.jitter ?? 0;

@@ -4,10 +4,6 @@ import type { StreamToxicDefinition } from '../toxic.js';
 export const limitData: StreamToxicDefinition<'limit_data'> = {
   type: 'limit_data',
   scope: 'stream',
-  summary: 'closes the connection once bytes bytes went through',
-  attributes: {
-    bytes: { min: 0, unit: 'bytes', description: 'bytes let through (counted from when the toxic applies)' },
-  },
   create(attributes, context) {
     let remaining = attributes.bytes ?? 0;
     return {

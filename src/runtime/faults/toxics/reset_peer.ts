@@ -9,10 +9,6 @@ import type { StreamToxicDefinition } from '../toxic.js';
 export const resetPeer: StreamToxicDefinition<'reset_peer'> = {
   type: 'reset_peer',
   scope: 'stream',
-  summary: 'resets the connection (TCP RST) timeout milliseconds after the next data',
-  attributes: {
-    timeout: { default: 0, min: 0, unit: 'ms', description: 'time between the first data and the reset' },
-  },
   create(attributes, context) {
     const timeout = attributes.timeout ?? 0;
     return {

@@ -1,25 +1,17 @@
 import { sleep } from '../sleep.js';
 import type { StreamToxicDefinition } from '../toxic.js';
 
-/** Cuts every chunk into slices of `average_size ± size_variation` bytes, `delay` µs apart. */
+/**
+ * Cuts every chunk into slices of `average_size ± size_variation` bytes, `delay` ms apart.
+ * Toxiproxy counts this delay in µs; here it is a spec duration like every other, so ms.
+ */
 export const slicer: StreamToxicDefinition<'slicer'> = {
   type: 'slicer',
   scope: 'stream',
-  summary: 'slices data into small chunks of average_size ± size_variation bytes, delay µs apart',
-  attributes: {
-    average_size: { min: 1, unit: 'bytes', description: 'average size of a slice' },
-    size_variation: {
-      default: 0,
-      min: 0,
-      unit: 'bytes',
-      description: 'uniform variation of the slice size, ±; kept below average_size',
-    },
-    delay: { default: 0, min: 0, unit: 'µs', description: 'pause after each slice' },
-  },
   create(attributes, context) {
     const average = attributes.average_size ?? 1;
     const variation = Math.min(attributes.size_variation ?? 0, average - 1);
-    const delayMs = (attributes.delay ?? 0) / 1000;
+    const delayMs = attributes.delay ?? 0;
     const nextSize = (): number => Math.max(1, Math.round(average + (context.random() * 2 - 1) * variation));
     return {
       async pipe(chunk) {

@@ -5,10 +5,6 @@ import type { StreamToxicDefinition } from '../toxic.js';
 export const slowClose: StreamToxicDefinition<'slow_close'> = {
   type: 'slow_close',
   scope: 'stream',
-  summary: 'delays the close of the stream by delay milliseconds',
-  attributes: {
-    delay: { min: 0, unit: 'ms', description: 'time between the end of the stream and passing it on' },
-  },
   create(attributes, context) {
     const delay = attributes.delay ?? 0;
     return {

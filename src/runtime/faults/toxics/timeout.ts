@@ -11,15 +11,6 @@ import type { StreamToxicDefinition } from '../toxic.js';
 export const timeout: StreamToxicDefinition<'timeout'> = {
   type: 'timeout',
   scope: 'stream',
-  summary: 'stops all data; closes the connection after timeout milliseconds (never with 0)',
-  attributes: {
-    timeout: {
-      default: 0,
-      min: 0,
-      unit: 'ms',
-      description: 'time until the connection is closed; 0 = never',
-    },
-  },
   create(attributes, context) {
     const ms = attributes.timeout ?? 0;
     const closer = ms > 0 ? setTimeout(() => context.close(), ms) : undefined;
