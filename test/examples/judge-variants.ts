@@ -41,6 +41,7 @@ const CATCHES: Record<string, Judged[]> = {
     { variant: 'variants/exit-without-redis.ts', criterion: 'FM-7' },
     { variant: 'variants/fail-closed.ts', criterion: 'FM-1' },
     { variant: 'variants/fixed-window.ts', criterion: 'C-1' },
+    { variant: 'variants/ids-up-to-63.ts', criterion: 'AC-6' },
     { variant: 'variants/in-memory-counts.ts', criterion: 'C-4' },
     { variant: 'variants/missing-metric.ts', criterion: 'FM-1' },
     { variant: 'variants/no-redis-timeout.ts', criterion: 'FM-3' },
