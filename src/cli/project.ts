@@ -2,11 +2,11 @@
  * The project on disk as the commands see it: spec files under `specs/`, generated
  * suites under `generated/`, paths relative to the root with `/` separators.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Spec } from '../ir.js';
-import { GENERATED_DIR } from '../compile/index.js';
+import { GENERATED_DIR, splitGeneratedFile } from '../compile/index.js';
 import { parseSpec } from '../parse/index.js';
 import { CliError } from './errors.js';
 import { readSpecFile } from './spec-file.js';
@@ -72,10 +72,48 @@ export async function loadSpecs(root: string, files: readonly string[]): Promise
       const read = await readSpecFile(root, file);
       if ('diagnostic' in read) return { file, source: '', diagnostics: [read.diagnostic] };
       const { source } = read;
-      const { spec, diagnostics } = parseSpec(source, file);
+      const library = await readLibrary(root, file);
+      const { spec, diagnostics } = parseSpec(source, file, library ? { library } : {});
       return spec ? { file, source, spec, diagnostics } : { file, source, diagnostics };
     }),
   );
+}
+
+/** The file of phrases (and blocks) shared by the specs of a directory: `phrases.yaml` beside the spec. */
+export const LIBRARY_FILE = 'phrases.yaml';
+
+async function readLibrary(
+  root: string,
+  specFile: string,
+): Promise<{ file: string; source: string } | undefined> {
+  const file = [...specFile.split('/').slice(0, -1), LIBRARY_FILE].join('/');
+  try {
+    return { file, source: await readFile(join(root, file), 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The specs the drift check compares generated/ with: specs/*.md, and any other spec of the
+ * project a generated file names as its source (`specgate test examples/x.md` compiles one too).
+ */
+export async function listDriftSpecFiles(
+  root: string,
+  generated: readonly GeneratedFile[],
+): Promise<string[]> {
+  const files = new Set(await listSpecFiles(root));
+  for (const { text } of generated) {
+    const source = splitGeneratedFile(text)?.header.source;
+    if (source === undefined || files.has(source) || !source.endsWith('.md')) continue;
+    const absolute = resolve(root, source);
+    const inside = relative(root, absolute).split(sep).join('/');
+    if (inside !== source || inside.startsWith('../') || isAbsolute(inside)) continue;
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isFile()) files.add(source);
+  }
+  return [...files].sort();
 }
 
 /** `generated/*.test.ts`, sorted. */

@@ -12,6 +12,7 @@ import type { Severity } from './diagnostic.js';
  * - SG5xxx cross references (ids, actors, services, marks)
  * - SG6xxx lint rules: each rule module in src/lint/rules declares its own code and
  *   message with its docs (as ESLint rules do); the registry test keeps codes unique
+ * - SG7xxx phrases: prose criteria and the phrases they match
  * - SG9xxx specgate's own failures (a bug: please report it)
  *
  * Messages are templates: `{name}` is replaced by the argument of that name.
@@ -100,6 +101,16 @@ export const CATALOGUE = {
   SG5010: {
     severity: 'error',
     message: 'instance {instance} does not exist: the criterion runs {instances} instance(s)',
+  },
+
+  SG7001: { severity: 'error', message: 'phrase "{phrase}" is not a valid phrase: {detail}' },
+  SG7002: {
+    severity: 'error',
+    message: 'the clause "{clause}" of {id} matches more than one phrase: {phrases}',
+  },
+  SG7003: {
+    severity: 'error',
+    message: 'time mapping "{written}" is not a duration mapped to a shorter positive one',
   },
 
   SG9001: { severity: 'error', message: 'internal error in specgate while parsing: {detail}' },

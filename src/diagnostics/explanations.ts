@@ -405,6 +405,28 @@ export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = 
     fix: 'Use an instance below `instances`, or raise `instances`.',
   },
 
+  SG7001: {
+    meaning:
+      "A spec's own phrase (front matter `phrases`, or phrases.yaml beside the spec) is a Cucumber Expression and what it means: steps and check keys. This one does not parse as a Cucumber Expression, uses a parameter type specgate does not define, or is not a mapping with `steps`.",
+    example:
+      '---\nspec: ping\ntarget: { command: node server.mjs }\nphrases:\n  "the {colour} light is on":\n    steps: [{ send: GET /light }]\n---\n\n# Ping\n\n## Goal\n\nPing.\n\n## Acceptance\n\n- **AC-1 on**: the red light is on.',
+    fix: 'Use the parameter types of docs/phrases.md ({int}, {string}, {duration}, {identity}, {service}, {code}, {route}…) and give the phrase `steps`.',
+  },
+  SG7002: {
+    meaning:
+      "Each clause of a prose criterion must mean one thing. This clause matches two phrases (built-in or the spec's own), so which steps it stands for is not decided.",
+    example:
+      '---\nspec: ping\ntarget: { command: node server.mjs }\nroute: GET /ping\nphrases:\n  "returns {int}": { steps: [{ send: GET /ping, expect: { status: 200 } }] }\n---\n\n# Ping\n\n## Goal\n\nPing.\n\n## Acceptance\n\n- **AC-1 ok**: returns 200.',
+    fix: "Reword the spec's phrase so it no longer matches what the other matches, or remove one of the two.",
+  },
+  SG7003: {
+    meaning:
+      "Front matter `time` runs a duration of the prose shorter (`60s: 3s`): both sides are durations, and the one it runs is positive. The implementation must be told the same (for example through the target's env).",
+    example:
+      '---\nspec: ping\ntarget: { command: node server.mjs }\ntime: { 60s: soon }\n---\n\n# Ping\n\n## Goal\n\nPing.\n\n## Acceptance\n\n- **AC-1 ok**: ping answers.\n\n  ```yaml\n  steps: [{ send: GET /ping }]\n  ```',
+    fix: 'Write both sides as durations: `time: { 60s: 3s }`.',
+  },
+
   SG9001: {
     meaning:
       'specgate itself failed while parsing the spec. The spec may be fine: this is a bug in specgate, reported as a diagnostic rather than a crash.',

@@ -14,7 +14,9 @@ import { splitFrontMatter } from './front-matter.js';
 import { readMarkdown, type RawCriterion, type RawDocument } from './markdown.js';
 import { describeValue, Reporter } from './reporter.js';
 import { BlockOffsetMap, LineIndex } from './text-index.js';
-import { parseYaml } from './yaml-tree.js';
+import { parseYaml, type YamlValue } from './yaml-tree.js';
+import { parameterRegistry, phraseContext, timeMapping } from '../phrases/index.js';
+import { compileCriterionProse, proseCompiler, readPhraseDefinitions } from './spec-phrases.js';
 
 export { splitTemplate, type SplitTemplate, type TemplatePart } from './templates.js';
 
@@ -26,24 +28,48 @@ const EXPECTED_SECTIONS: readonly SectionKind[] = ['io', 'constraints', 'failure
  * Parses a Markdown spec into the IR. Pure: no I/O, never throws on bad input, and reports
  * every problem it can find at once. `spec` is present only when there is no error.
  */
-export function parseSpec(source: string, file: string): { spec?: Spec; diagnostics: Diagnostic[] } {
+export interface ParseOptions {
+  /** The phrases.yaml beside the spec, when there is one: phrases (and blocks) shared by the specs there. */
+  library?: { file: string; source: string };
+}
+
+export function parseSpec(
+  source: string,
+  file: string,
+  options: ParseOptions = {},
+): { spec?: Spec; diagnostics: Diagnostic[] } {
   const reporter = new Reporter(file, new LineIndex(source));
+  const libraryReporter = options.library
+    ? new Reporter(options.library.file, new LineIndex(options.library.source))
+    : undefined;
   let spec: Spec | undefined;
   try {
-    spec = parseInto(source, reporter);
+    spec = parseInto(
+      source,
+      reporter,
+      options.library && libraryReporter ? { ...options.library, reporter: libraryReporter } : undefined,
+    );
   } catch (error) {
     // A bug in specgate must not look like a crash of the user's spec: report it as a diagnostic.
     reporter.report('SG9001', [0, 0], { detail: (error as Error).message ?? String(error) });
   }
-  const diagnostics = sortDiagnostics(reporter.diagnostics);
-  return reporter.hasErrors() || !spec ? { diagnostics } : { spec, diagnostics };
+  const diagnostics = sortDiagnostics([...reporter.diagnostics, ...(libraryReporter?.diagnostics ?? [])]);
+  const failed = reporter.hasErrors() || libraryReporter?.hasErrors() === true;
+  return failed || !spec ? { diagnostics } : { spec, diagnostics };
 }
 
-function parseInto(source: string, reporter: Reporter): Spec | undefined {
+interface Library {
+  file: string;
+  source: string;
+  reporter: Reporter;
+}
+
+function parseInto(source: string, reporter: Reporter, library?: Library): Spec | undefined {
   const split = splitFrontMatter(source);
   const document = readMarkdown(split.body, reporter);
 
   let frontMatter: FrontMatter | undefined;
+  let frontMatterRoot: YamlValue | undefined;
   if (split.unterminated) {
     reporter.report(
       'SG2002',
@@ -65,7 +91,10 @@ function parseInto(source: string, reporter: Reporter): Spec | undefined {
     for (const error of errors) reporter.report('SG2003', error.range, { detail: error.message });
     if (root && !root.isMap())
       reporter.report('SG2004', split.frontMatter.range, {}, { found: describeValue(root.value) });
-    else if (root) frontMatter = readFrontMatter(root, reporter);
+    else if (root) {
+      frontMatter = readFrontMatter(root, reporter);
+      frontMatterRoot = root;
+    }
   }
 
   checkDocumentShape(document, frontMatter, reporter);
@@ -78,6 +107,12 @@ function parseInto(source: string, reporter: Reporter): Spec | undefined {
     place: reporter.place(...raw.range),
   }));
   checkDuplicateIds(document, reporter);
+  if (frontMatter && frontMatterRoot) {
+    const proseOnly = document.sections.flatMap((raw, index) =>
+      raw.criteria.map((criterion, at) => ({ raw: criterion, criterion: sections[index]!.criteria[at]! })),
+    );
+    compileProseCriteria(proseOnly, frontMatter, frontMatterRoot, sections, document, reporter, library);
+  }
 
   const name = frontMatter ? frontMatter.name : specNameOf(reporter.file);
   if (!name) return undefined;
@@ -113,6 +148,48 @@ function parseInto(source: string, reporter: Reporter): Spec | undefined {
       place: reporter.place(...raw.range),
     }));
   return spec;
+}
+
+/** Criteria written in prose only (no yaml block) compile through phrases: built-in, the spec's own, the library's. */
+function compileProseCriteria(
+  criteria: ReadonlyArray<{ raw: RawCriterion; criterion: Criterion }>,
+  frontMatter: FrontMatter,
+  root: YamlValue,
+  sections: readonly Section[],
+  document: RawDocument,
+  reporter: Reporter,
+  library: Library | undefined,
+): void {
+  const pending = criteria.filter(({ raw }) => !raw.yaml);
+  const timeValue = root.get('time');
+  const time = timeMapping(timeValue?.isMap() ? (timeValue.value as Record<string, unknown>) : {});
+  for (const written of time.bad) reporter.report('SG7003', timeValue!.get(written)!.keyRange(), { written });
+  if (pending.length === 0) return;
+  const context = phraseContext({
+    config: frontMatter.config,
+    ...(root.get('route')?.string() !== undefined ? { route: root.get('route')!.string()! } : {}),
+    time: time.map,
+    sections,
+    context: document.context.map((raw) => ({
+      heading: raw.heading,
+      text: raw.text,
+      items: raw.items.map((item) => ({ text: item.text, place: reporter.place(...item.range) })),
+      place: reporter.place(...raw.range),
+    })),
+  });
+  const registry = parameterRegistry(context);
+  const definitions = readPhraseDefinitions(root.get('phrases'), 'spec', registry, reporter);
+  if (library) {
+    const { root: libraryRoot, errors } = parseYaml(library.source, { toSource: (offset) => offset });
+    for (const error of errors) library.reporter.report('SG2003', error.range, { detail: error.message });
+    if (libraryRoot?.isMap())
+      definitions.push(
+        ...readPhraseDefinitions(libraryRoot.get('phrases'), library.file, registry, library.reporter),
+      );
+  }
+  const compiler = proseCompiler(definitions, registry, context, frontMatter.known);
+  for (const { raw, criterion } of pending)
+    compileCriterionProse(criterion, raw.phraseText, compiler, reporter);
 }
 
 /** The config of a spec without front matter: nothing to start, so nothing runs. */

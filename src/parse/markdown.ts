@@ -71,6 +71,7 @@ const SECTION_ALIASES: Readonly<Record<string, SectionKind>> = {
 const IMPLICIT_ID_PREFIX: Readonly<Partial<Record<SectionKind, string>>> = {
   acceptance: 'AC',
   'failure-modes': 'FM',
+  constraints: 'C',
 };
 
 /** Sections whose list items must all be criteria. */

@@ -2,15 +2,15 @@ import { checkDrift } from '../../check/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
-import { hasErrors, listSpecFiles, loadGeneratedFiles, loadSpecs } from '../project.js';
+import { hasErrors, listDriftSpecFiles, loadGeneratedFiles, loadSpecs } from '../project.js';
 import { printDiagnostics } from '../report-diagnostics.js';
 import { elapsed, plural } from './compile.js';
 
 /** Compares generated/ with specs/; exit 1 names every file that is not up to date. */
 export async function checkProject(context: CliContext): Promise<ExitCodeValue> {
   const started = performance.now();
-  const specs = await loadSpecs(context.root, await listSpecFiles(context.root));
   const generated = await loadGeneratedFiles(context.root);
+  const specs = await loadSpecs(context.root, await listDriftSpecFiles(context.root, generated));
   const report = checkDrift({ specs, generated });
 
   const { colors } = context;

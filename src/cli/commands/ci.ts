@@ -15,7 +15,7 @@ import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
 import { writeFilesAtomically } from '../fs-atomic.js';
-import { hasErrors, listSpecFiles, loadGeneratedFiles, loadSpecs, selectSpecFiles } from '../project.js';
+import { hasErrors, listDriftSpecFiles, loadGeneratedFiles, loadSpecs, selectSpecFiles } from '../project.js';
 import type { LoadedSpec } from '../project.js';
 import { printDiagnostics } from '../report-diagnostics.js';
 import { mergeShardBlobs, runGeneratedSuites } from '../run-vitest.js';
@@ -144,11 +144,12 @@ async function checkSpecsDrift(
 ): Promise<DriftEntry[]> {
   const selected = new Set(loaded.map((spec) => spec.file));
   // The other specs matter too: a generated file may belong to one of them rather than be orphaned.
+  const generated = await loadGeneratedFiles(root);
   const others = await loadSpecs(
     root,
-    (await listSpecFiles(root)).filter((file) => !selected.has(file)),
+    (await listDriftSpecFiles(root, generated)).filter((file) => !selected.has(file)),
   );
-  const report = checkDrift({ specs: [...loaded, ...others], generated: await loadGeneratedFiles(root) });
+  const report = checkDrift({ specs: [...loaded, ...others], generated });
   return report.entries.filter(
     (entry) => entry.state !== 'ok' && (entry.spec !== undefined ? selected.has(entry.spec) : wholeProject),
   );
