@@ -45,9 +45,11 @@ describe("the essay's rate-limit spec, as written", () => {
 
   test('id-less items get ids by section and position', () => {
     const criteria = spec!.sections.flatMap((s) => s.criteria);
-    expect(criteria.map((c) => c.id)).toEqual(['FM-1', 'AC-1', 'AC-2', 'AC-3']);
+    expect(criteria.map((c) => c.id)).toEqual(['C-1', 'C-2', 'C-3', 'C-4', 'FM-1', 'AC-1', 'AC-2', 'AC-3']);
     expect(criteria.every((c) => c.implicitId)).toBe(true);
-    expect(criteria[1]?.prose).toBe('61st request within 60s for a free user returns 429.');
+    expect(criteria.find((c) => c.id === 'AC-1')?.prose).toBe(
+      '61st request within 60s for a free user returns 429.',
+    );
   });
 
   test('every criterion is not executable with the reason, never an error', () => {
