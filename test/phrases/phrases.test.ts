@@ -125,3 +125,11 @@ describe('phrases', () => {
     expect(expectRedis).toMatchObject({ key: 'k:{{{{ $millis }}' });
   });
 });
+
+describe('docs/phrases.md', () => {
+  test('documents every built-in phrase', async () => {
+    const { builtInPhrases } = await import('../../src/phrases/index.js');
+    const docs = readFileSync('docs/phrases.md', 'utf8');
+    for (const definition of builtInPhrases) expect(docs).toContain(`\`${definition.phrase}\``);
+  });
+});
