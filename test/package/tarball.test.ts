@@ -76,6 +76,7 @@ describe('the npm package', () => {
         'dist/runtime/index.js',
         'dist/runtime/index.d.ts',
         'dist/runtime/process/watchdog.mjs',
+        'dist/phrases/books/http.yaml',
         'schema/specgate.schema.json',
         'docs/spec-format.md',
       ]),
