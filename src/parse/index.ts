@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import {
   SECTION_TITLES,
   SPEC_NAME_MAX_LENGTH,
+  type ContextSection,
   type Criterion,
   type Section,
   type SectionKind,
@@ -107,11 +108,25 @@ function parseInto(source: string, reporter: Reporter, library?: Library): Spec 
     place: reporter.place(...raw.range),
   }));
   checkDuplicateIds(document, reporter);
+  const contextSections: ContextSection[] = document.context.map((raw) => ({
+    heading: raw.heading,
+    text: raw.text,
+    items: raw.items.map((item) => ({ text: item.text, place: reporter.place(...item.range) })),
+    place: reporter.place(...raw.range),
+  }));
   if (frontMatter && frontMatterRoot) {
     const proseOnly = document.sections.flatMap((raw, index) =>
       raw.criteria.map((criterion, at) => ({ raw: criterion, criterion: sections[index]!.criteria[at]! })),
     );
-    compileProseCriteria(proseOnly, frontMatter, frontMatterRoot, sections, document, reporter, library);
+    compileProseCriteria(
+      proseOnly,
+      frontMatter,
+      frontMatterRoot,
+      sections,
+      contextSections,
+      reporter,
+      library,
+    );
   }
 
   const name = frontMatter ? frontMatter.name : specNameOf(reporter.file);
@@ -140,13 +155,7 @@ function parseInto(source: string, reporter: Reporter, library?: Library): Spec 
     sections,
     place: reporter.place(0, source.length),
   };
-  if (document.context.length > 0)
-    spec.context = document.context.map((raw) => ({
-      heading: raw.heading,
-      text: raw.text,
-      items: raw.items.map((item) => ({ text: item.text, place: reporter.place(...item.range) })),
-      place: reporter.place(...raw.range),
-    }));
+  if (contextSections.length > 0) spec.context = contextSections;
   return spec;
 }
 
@@ -156,7 +165,7 @@ function compileProseCriteria(
   frontMatter: FrontMatter,
   root: YamlValue,
   sections: readonly Section[],
-  document: RawDocument,
+  contextSections: readonly ContextSection[],
   reporter: Reporter,
   library: Library | undefined,
 ): void {
@@ -170,12 +179,7 @@ function compileProseCriteria(
     ...(root.get('route')?.string() !== undefined ? { route: root.get('route')!.string()! } : {}),
     time: time.map,
     sections,
-    context: document.context.map((raw) => ({
-      heading: raw.heading,
-      text: raw.text,
-      items: raw.items.map((item) => ({ text: item.text, place: reporter.place(...item.range) })),
-      place: reporter.place(...raw.range),
-    })),
+    context: contextSections,
   });
   const registry = parameterRegistry(context);
   const definitions = readPhraseDefinitions(root.get('phrases'), 'spec', registry, reporter);
