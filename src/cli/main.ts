@@ -118,6 +118,12 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     .option('--runs <n>', 'property runs per criterion (overrides the spec)')
     .option('--criterion <id>', 'run only the criterion with this id, e.g. AC-1')
     .option('--watch', 'keep running: recompile a changed spec and rerun its suite (Ctrl-C to stop)')
+    .addOption(
+      new Option(
+        '--reporter <name>',
+        'default: every criterion, for people; agent: failures only, each in at most 25 lines (also SPECGATE_REPORTER)',
+      ).choices(['default', 'agent']),
+    )
     .addOption(new Option('--verbose', 'say more: progress, warnings, stack traces').hideHelp())
     .action(async (specs: string[], options: TestOptions & { watch?: boolean }, cmd: Command) =>
       runWith(globals(cmd), async (context) =>

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Reporter, Vitest } from 'vitest/node';
 import { outcomesFromTestModules } from '../report/vitest-outcomes.js';
 import type { SuiteOutcome } from '../report/collect.js';
 import { CliError } from './errors.js';
@@ -25,6 +26,20 @@ export interface VitestRunOptions {
   quiet?: boolean;
   /** Stop after this many failed tests (a mutant is killed by its first failing criterion). */
   bail?: number;
+  /** Aborting cancels the run: no test starts after it; hooks still stop targets and services. */
+  signal?: AbortSignal;
+  /** Called as each test ends. */
+  onProgress?: (progress: TestProgress) => void;
+}
+
+/** Where a run is: how many of its tests have ended, and the last one. */
+export interface TestProgress {
+  done: number;
+  /** Tests collected so far (grows as suite files load). */
+  total: number;
+  /** The test that just ended, e.g. `FM-1 cache-down: …`, and how it ended. */
+  test: string;
+  state: string;
 }
 
 export interface VitestRunResult {
@@ -34,6 +49,8 @@ export interface VitestRunResult {
   /** Errors outside any test (unhandled rejections, failed imports). */
   errors: string[];
   durationMs: number;
+  /** True when the signal cancelled the run. */
+  cancelled: boolean;
 }
 
 const CONFIG_FILES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `vitest.config.${ext}`);
@@ -49,6 +66,7 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<Vit
   const restoreEnv = setEnv(options.env);
   const previousExitCode = process.exitCode;
   process.exitCode = undefined;
+  const control = controlReporter(options);
   try {
     // Loaded on demand: vitest's node API (vite, esbuild) would double the start-up of every other command.
     const { startVitest } = await import('vitest/node');
@@ -62,12 +80,14 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<Vit
         ...(options.testNamePattern ? { testNamePattern: options.testNamePattern } : {}),
         ...(options.shard !== undefined ? { shard: options.shard } : {}),
         ...(options.bail !== undefined ? { bail: options.bail } : {}),
-        reporters: options.quiet
-          ? // A reporter that reports nothing: the run's outcomes only feed another report.
-            [{}]
-          : options.blobFile !== undefined
-            ? [CONSOLE_REPORTER, ['blob', { outputFile: options.blobFile }]]
-            : [CONSOLE_REPORTER],
+        reporters: [
+          // The quiet run's reporter reports nothing: the run's outcomes only feed another report.
+          ...(options.quiet ? [] : [CONSOLE_REPORTER]),
+          ...(options.blobFile !== undefined
+            ? [['blob', { outputFile: options.blobFile }] as ['blob', { outputFile: string }]]
+            : []),
+          control.reporter,
+        ],
         ...projectOptions(config),
       },
       config ? undefined : inlineConfig(),
@@ -81,13 +101,53 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<Vit
       outcomes: outcomesFromTestModules(options.root, vitest.state.getTestModules()),
       errors: vitest.state.getUnhandledErrors().map(errorMessage),
       durationMs: performance.now() - started,
+      cancelled: control.cancelled(),
     };
   } catch (error) {
     throw explainConfigError(error, config);
   } finally {
+    control.dispose();
     process.exitCode = previousExitCode;
     restoreEnv();
   }
+}
+
+/**
+ * A reporter that prints nothing: it hands each ended test to `onProgress`, and cancels the run when
+ * `signal` aborts (vitest lets running tests end, and runs their hooks, which stop what they started).
+ */
+function controlReporter(options: Pick<VitestRunOptions, 'signal' | 'onProgress'>) {
+  let vitest: Vitest | undefined;
+  let cancelled = options.signal?.aborted === true;
+  let done = 0;
+  const cancel = (): void => {
+    cancelled = true;
+    void vitest?.cancelCurrentRun('keyboard-input');
+  };
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  const reporter: Reporter = {
+    onInit(instance) {
+      vitest = instance;
+      if (cancelled) cancel();
+    },
+    onTestCaseResult(testCase) {
+      done += 1;
+      const total = vitest?.state
+        .getTestModules()
+        .reduce((sum, module) => sum + [...module.children.allTests()].length, 0);
+      options.onProgress?.({
+        done,
+        total: Math.max(done, total ?? done),
+        test: testCase.name,
+        state: testCase.result().state,
+      });
+    },
+  };
+  return {
+    reporter,
+    cancelled: () => cancelled,
+    dispose: () => options.signal?.removeEventListener('abort', cancel),
+  };
 }
 
 /**

@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { SECTION_KINDS, SECTION_TITLES } from '../../ir.js';
+import type { Spec } from '../../ir.js';
 import type { CliContext } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
+import type { RunReport } from '../../report/model.js';
 import { runGeneratedSuites } from '../run-vitest.js';
+import type { TestProgress } from '../run-vitest.js';
+import { packageVersion } from '../version.js';
 import { compileProject } from './compile.js';
 
 /** Options that steer the runtime, shared by `test` and `ci`. */
@@ -16,7 +20,12 @@ export interface RunOptions {
 
 export interface TestOptions extends RunOptions {
   criterion?: string;
+  /** `default` (vitest's tree, for people) or `agent` (failures only); else SPECGATE_REPORTER. */
+  reporter?: string;
 }
+
+export const TEST_REPORTERS = ['default', 'agent'] as const;
+export type TestReporter = (typeof TEST_REPORTERS)[number];
 
 /** Compiles, then runs the generated suites; exit 0 when all passed, 1 when any failed. */
 export async function testProject(
@@ -24,9 +33,34 @@ export async function testProject(
   args: readonly string[],
   options: TestOptions,
 ): Promise<ExitCodeValue> {
+  const reporter = chosenReporter(options.reporter, context.io.env.SPECGATE_REPORTER);
+  if (reporter === 'agent') {
+    const { report, passed } = await runSpecs(context, args, options);
+    const { renderAgent } = await import('../../report/agent.js');
+    context.io.stdout(renderAgent(report));
+    return passed ? ExitCode.ok : ExitCode.failed;
+  }
   validateRunOptions(options);
   const { suites, specs } = await compileProject(context, args);
-  const { criterion } = options;
+  checkCriterionExists(options.criterion, specs);
+  const { passed } = await runGeneratedSuites({
+    root: context.root,
+    files: suites.map((suite) => join(context.root, suite)),
+    ...(options.criterion !== undefined ? { testNamePattern: criterionPattern(options.criterion) } : {}),
+    env: runtimeEnv(context, options),
+  });
+  return passed ? ExitCode.ok : ExitCode.failed;
+}
+
+function chosenReporter(option: string | undefined, env: string | undefined): TestReporter {
+  const [name, from] =
+    option !== undefined ? [option, '--reporter'] : [env || 'default', 'SPECGATE_REPORTER'];
+  if (!(TEST_REPORTERS as readonly string[]).includes(name))
+    throw new CliError(`${from} ${name}: expected one of ${TEST_REPORTERS.join(', ')}`);
+  return name as TestReporter;
+}
+
+function checkCriterionExists(criterion: string | undefined, specs: readonly Spec[]): void {
   if (
     criterion !== undefined &&
     !specs.some((spec) => spec.sections.some((s) => s.criteria.some((c) => c.id === criterion)))
@@ -35,13 +69,61 @@ export async function testProject(
       `--criterion ${criterion}: no criterion with this id in ${specs.map((spec) => spec.file).join(', ')}`,
     );
   }
-  const { passed } = await runGeneratedSuites({
+}
+
+/** How a caller (the MCP server) follows and stops a run. */
+export interface RunControl {
+  /** Aborting stops the run: no test starts after it, and every target and service is stopped. */
+  signal?: AbortSignal;
+  onProgress?: (progress: TestProgress) => void;
+}
+
+export interface SpecRun {
+  /** Every criterion of the selected specs traced to a verdict, with its evidence. */
+  report: RunReport;
+  /** True when every selected test passed. */
+  passed: boolean;
+  /** True when the signal stopped the run before its end. */
+  cancelled: boolean;
+}
+
+/**
+ * Compiles, runs the selected specs' suites without console output, and traces every criterion to a
+ * verdict: the data behind `--reporter agent` and the MCP server's `test` tool.
+ */
+export async function runSpecs(
+  context: CliContext,
+  args: readonly string[],
+  options: TestOptions,
+  control: RunControl = {},
+): Promise<SpecRun> {
+  validateRunOptions(options);
+  const { suites, specs } = await compileProject(context, args);
+  checkCriterionExists(options.criterion, specs);
+  const started = new Date();
+  const run = await runGeneratedSuites({
     root: context.root,
     files: suites.map((suite) => join(context.root, suite)),
     ...(options.criterion !== undefined ? { testNamePattern: criterionPattern(options.criterion) } : {}),
     env: runtimeEnv(context, options),
+    quiet: true,
+    ...(control.signal ? { signal: control.signal } : {}),
+    ...(control.onProgress ? { onProgress: control.onProgress } : {}),
   });
-  return passed ? ExitCode.ok : ExitCode.failed;
+  const { buildReport } = await import('../../report/index.js');
+  const report = buildReport({
+    specs,
+    outcomes: run.outcomes,
+    ...(options.criterion !== undefined
+      ? { selectionReason: `not selected: --criterion ${options.criterion}` }
+      : {}),
+    problems: run.errors.map((message) => ({ kind: 'error' as const, message })),
+    version: packageVersion(),
+    createdAt: started,
+    durationMs: run.durationMs,
+    ...(options.target !== undefined ? { target: options.target } : {}),
+  });
+  return { report, passed: run.passed, cancelled: run.cancelled };
 }
 
 /** The SPECGATE_* env the runtime reads for these options. */
