@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import schemaJson from '../../schema/specgate.schema.json' with { type: 'json' };
 import type { DiagnosticCode } from '../diagnostics/catalogue.js';
+import { durationMs } from './durations.js';
 import { describeValue, didYouMean, type Reporter } from './reporter.js';
 import type { YamlValue } from './yaml-tree.js';
 
@@ -33,6 +34,22 @@ function cutDispatched(schema: unknown): unknown {
 
 const shallowDefinitions = cutDispatched(definitions) as Record<string, JsonSchema>;
 const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strictTypes: false });
+// Bounds on a duration's milliseconds however it is written (`1500`, `"600h"`); templates pass. The
+// schema's maximumMs is 2^31-1, the most Node's setTimeout waits (longer fires at once).
+for (const [keyword, holds] of [
+  ['minimumMs', (limit: number, ms: number) => ms >= limit],
+  ['maximumMs', (limit: number, ms: number) => ms <= limit],
+] as const) {
+  ajv.addKeyword({
+    keyword,
+    type: ['number', 'string'],
+    schemaType: 'number',
+    validate: (limit: number, data: unknown) => {
+      const ms = durationMs(data);
+      return ms === undefined || holds(limit, ms);
+    },
+  });
+}
 const validators = new Map<string, ValidateFunction>();
 
 function validatorFor(name: DefinitionName): ValidateFunction {
@@ -136,11 +153,35 @@ function reportError(error: ErrorObject, root: YamlValue, reporter: Reporter, co
     case 'propertyNames': {
       const name = String((error.params as { propertyName: string }).propertyName);
       const child = at.get(name);
+      const description = (error.schema as JsonSchema)['description'];
       reporter.report(
         codes.badValue,
         child ? child.keyRange() : at.range(),
-        { what: `the name "${name}"` },
-        { expected: 'a name of letters, digits and _ that does not start with a digit', found: name },
+        { what: `the name ${JSON.stringify(name)}` },
+        {
+          expected:
+            typeof description === 'string'
+              ? description
+              : 'a name of letters, digits and _ that does not start with a digit',
+          found: name,
+        },
+      );
+      return;
+    }
+    case 'minimumMs':
+    case 'maximumMs': {
+      const limit = (error.schema as number).toLocaleString('en-US');
+      reporter.report(
+        codes.badDuration,
+        at.range(),
+        { what },
+        {
+          expected:
+            error.keyword === 'minimumMs'
+              ? `a duration of at least ${limit} ms (0 would never wait or never give up)`
+              : `a duration of at most ${limit} ms, about 24.8 days (a timer cannot wait longer)`,
+          found: describeValue(at.value),
+        },
       );
       return;
     }
@@ -208,6 +249,11 @@ function describeExpected(parent: JsonSchema, error: ErrorObject): string {
   }
   if (error.keyword === 'pattern') {
     return `text matching /${(error.params as { pattern: string }).pattern}/${description}`;
+  }
+  if (error.keyword === 'maximum' || error.keyword === 'minimum') {
+    const { comparison, limit } = error.params as { comparison: string; limit: number };
+    const bound = comparison === '<=' ? 'at most' : comparison === '>=' ? 'at least' : comparison;
+    return `a number ${bound} ${limit}${description}`;
   }
   return `a value that ${error.message ?? 'is valid'}${description}`;
 }
