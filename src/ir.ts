@@ -50,6 +50,8 @@ export interface Spec {
   file: string;
   /** sha256 (hex) of the spec file's bytes. */
   sha256: string;
+  /** sha256 (hex) of the phrases and blocks its criteria expand through, when they use any (the drift check compares it). */
+  definitionsSha256?: string;
   config: SpecConfig;
   sections: Section[];
   /** Sections under other headings (`Tiers`, `Notes`): context that lint and phrases read. */

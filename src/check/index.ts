@@ -97,6 +97,13 @@ function judge(
   if ((spec.spec?.sha256 ?? sha256Hex(spec.source)) !== split.header.specSha256) {
     return { state: 'stale', reason: `${spec.file} changed since it was compiled; run \`specgate compile\`` };
   }
+  if (spec.spec && spec.spec.definitionsSha256 !== split.header.definitionsSha256) {
+    return {
+      state: 'stale',
+      reason:
+        'a phrase or block its criteria expand through (a built-in phrase book, phrases.yaml) changed since it was compiled; run `specgate compile`',
+    };
+  }
   const expected = spec.spec ? expectedPath(spec) : undefined;
   if (!spec.spec || expected !== generated.file || compileSpec(spec.spec) !== generated.text) {
     return {

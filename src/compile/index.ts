@@ -14,7 +14,14 @@ export const GENERATED_DIR = 'generated';
 
 export function compileSpec(spec: Spec): string {
   const body = renderBody(spec);
-  return renderHeader({ source: spec.file, specSha256: spec.sha256, bodySha256: sha256Hex(body) }) + body;
+  return (
+    renderHeader({
+      source: spec.file,
+      specSha256: spec.sha256,
+      ...(spec.definitionsSha256 !== undefined ? { definitionsSha256: spec.definitionsSha256 } : {}),
+      bodySha256: sha256Hex(body),
+    }) + body
+  );
 }
 
 /** `generated/<name>.test.ts`; throws on a name that is not a spec name, so no path can leave `generated/`. */

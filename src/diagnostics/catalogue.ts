@@ -83,6 +83,10 @@ export const CATALOGUE = {
     severity: 'error',
     message: 'file "{path}" is outside the scratch directory of the run',
   },
+  SG3019: { severity: 'error', message: 'unknown block {name}' },
+  SG3020: { severity: 'error', message: 'the use of block "{name}" does not fit its parameters' },
+  SG3021: { severity: 'error', message: 'block "{name}" uses itself' },
+  SG3022: { severity: 'error', message: 'invalid block definition "{name}"' },
 
   SG4001: { severity: 'error', message: 'invalid expression in template: {detail}' },
   SG4002: { severity: 'error', message: 'unterminated "{{" in template' },

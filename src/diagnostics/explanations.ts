@@ -316,6 +316,34 @@ export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = 
     )}`,
     fix: 'Name the file relative to the scratch directory: `in.txt: hello`.',
   },
+  SG3019: {
+    meaning:
+      'A `use` step names a block that is not defined: blocks come from `blocks:` in the front matter and in the phrases.yaml beside the spec.',
+    example: `---\nspec: ping\ntarget: { url: http://127.0.0.1:8080 }\nblocks:\n  pings:\n    with: { n: 3 }\n    steps:\n      - { send: GET /ping, repeat: <n>, expect: { status: 200 } }\n---\n\n${ACCEPTANCE_ITEM(
+      'steps:\n  - use: pigns',
+    )}`,
+    fix: 'Name a defined block (the message lists them), or define it under `blocks:`.',
+  },
+  SG3020: {
+    meaning:
+      "A `use` step's `with` must fit the block: only the parameters the block declares under its own `with`, and a value for each one that has no default (`null`). A placeholder in the block's steps that it does not declare is reported here too.",
+    example: `---\nspec: ping\ntarget: { url: http://127.0.0.1:8080 }\nblocks:\n  pings:\n    with: { n: 3 }\n    steps:\n      - { send: GET /ping, repeat: <n>, expect: { status: 200 } }\n---\n\n${ACCEPTANCE_ITEM(
+      'steps:\n  - { use: pings, with: { count: 5 } }',
+    )}`,
+    fix: 'Use the parameter names the block declares (`with: { n: 5 }`), or declare the parameter in the block.',
+  },
+  SG3021: {
+    meaning:
+      'A block that uses itself, directly or through other blocks, would expand without end; uses nest at most 8 deep.',
+    example: `---\nspec: ping\ntarget: { url: http://127.0.0.1:8080 }\nblocks:\n  again:\n    steps:\n      - use: again\n---\n\n${ACCEPTANCE_ITEM('steps:\n  - use: again')}`,
+    fix: 'Write the repeated steps once in the block (`repeat:`, `each:`) instead of a use of itself.',
+  },
+  SG3022: {
+    meaning:
+      'A block under `blocks:` is a list of steps, or a mapping with `steps` and optionally `with` (parameters and their defaults, `null` for required ones) and `means` (one line saying what it does).',
+    example: `---\nspec: ping\ntarget: { url: http://127.0.0.1:8080 }\nblocks:\n  pings:\n    repeat: 3\n---\n\n${ACCEPTANCE_ITEM('steps:\n  - send: GET /ping')}`,
+    fix: 'Give the block its steps: `pings: { with: { n: 3 }, steps: [{ send: GET /ping, repeat: <n> }] }`.',
+  },
 
   SG4001: {
     meaning:

@@ -1,4 +1,5 @@
 import type { Actor, Check, Invariant, Place } from '../ir.js';
+import { BlockBook } from './blocks.js';
 import type { KnownNames } from './config.js';
 import { durationMs, durationOrTemplate } from './durations.js';
 import { readGeneratorMap } from './generators.js';
@@ -15,6 +16,7 @@ export function readCheck(
   place: Place,
   known: KnownNames | undefined,
   reporter: Reporter,
+  blocks = new BlockBook(),
 ): Check | undefined {
   if (!root.isMap()) {
     reporter.report(
@@ -37,8 +39,9 @@ export function readCheck(
     reporter,
     ...(known ? { known } : {}),
     actors: new Set(Object.keys(actors)),
-    marks: collectMarks(root.get('steps')),
+    marks: collectMarks(root.get('steps'), blocks),
     instances,
+    blocks,
   });
   const invariants = (root.get('invariants')?.items() ?? []).map((item) => readInvariant(item, reporter));
 

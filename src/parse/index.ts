@@ -9,6 +9,7 @@ import {
   type SectionKind,
   type Spec,
 } from '../ir.js';
+import { BlockBook, readBlockDefinitions } from './blocks.js';
 import { readCheck } from './check.js';
 import { readFrontMatter, type FrontMatter } from './config.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -16,7 +17,7 @@ import { readMarkdown, type RawCriterion, type RawDocument } from './markdown.js
 import { describeValue, Reporter } from './reporter.js';
 import { BlockOffsetMap, LineIndex } from './text-index.js';
 import { parseYaml, type YamlValue } from './yaml-tree.js';
-import { parameterRegistry, phraseContext, timeMapping } from '../phrases/index.js';
+import { parameterRegistry, phraseContext, timeMapping, type PhraseDefinition } from '../phrases/index.js';
 import { compileCriterionProse, proseCompiler, readPhraseDefinitions } from './spec-phrases.js';
 
 export { splitTemplate, type SplitTemplate, type TemplatePart } from './templates.js';
@@ -99,12 +100,14 @@ function parseInto(source: string, reporter: Reporter, library?: Library): Spec 
   }
 
   checkDocumentShape(document, frontMatter, reporter);
+  const libraryRoot = library ? readLibrary(library) : undefined;
+  const blocks = blockBook(frontMatterRoot, reporter, libraryRoot, library);
   const sections = document.sections.map((raw): Section => ({
     kind: raw.kind,
     heading: raw.heading,
     text: raw.text,
     items: raw.items.map((item) => ({ text: item.text, place: reporter.place(...item.range) })),
-    criteria: raw.criteria.map((criterion) => readCriterion(criterion, frontMatter, reporter)),
+    criteria: raw.criteria.map((criterion) => readCriterion(criterion, frontMatter, reporter, blocks)),
     place: reporter.place(...raw.range),
   }));
   checkDuplicateIds(document, reporter);
@@ -114,18 +117,24 @@ function parseInto(source: string, reporter: Reporter, library?: Library): Spec 
     items: raw.items.map((item) => ({ text: item.text, place: reporter.place(...item.range) })),
     place: reporter.place(...raw.range),
   }));
+  let phrases: readonly PhraseDefinition[] = [];
   if (frontMatter && frontMatterRoot) {
     const proseOnly = document.sections.flatMap((raw, index) =>
       raw.criteria.map((criterion, at) => ({ raw: criterion, criterion: sections[index]!.criteria[at]! })),
     );
-    compileProseCriteria(
+    phrases = compileProseCriteria(
       proseOnly,
       frontMatter,
       frontMatterRoot,
       sections,
       contextSections,
       reporter,
-      library,
+      {
+        blocks,
+        ...(library && libraryRoot
+          ? { library: { root: libraryRoot, file: library.file, reporter: library.reporter } }
+          : {}),
+      },
     );
   }
 
@@ -156,7 +165,60 @@ function parseInto(source: string, reporter: Reporter, library?: Library): Spec 
     place: reporter.place(0, source.length),
   };
   if (contextSections.length > 0) spec.context = contextSections;
+  const digest = definitionsDigest(sections, phrases, blocks);
+  if (digest !== undefined) spec.definitionsSha256 = digest;
   return spec;
+}
+
+/** The phrases.yaml beside the spec, as yaml; its syntax errors are its own file's. */
+function readLibrary(library: Library): YamlValue | undefined {
+  const { root, errors } = parseYaml(library.source, { toSource: (offset) => offset });
+  for (const error of errors) library.reporter.report('SG2003', error.range, { detail: error.message });
+  return root?.isMap() ? root : undefined;
+}
+
+/** Blocks of the shared file and of the front matter; the spec's own win over shared ones of the same name. */
+function blockBook(
+  frontMatterRoot: YamlValue | undefined,
+  reporter: Reporter,
+  libraryRoot: YamlValue | undefined,
+  library: Library | undefined,
+): BlockBook {
+  const shared = library
+    ? readBlockDefinitions(libraryRoot?.get('blocks'), library.file, library.reporter)
+    : [];
+  const own = readBlockDefinitions(frontMatterRoot?.get('blocks'), reporter.file, reporter);
+  return new BlockBook(new Map([...shared, ...own].map((definition) => [definition.name, definition])));
+}
+
+/**
+ * sha256 of what the spec's criteria expand through outside their own text: the phrases their
+ * prose matched and the blocks they used, so the drift check sees a phrase that changed meaning.
+ */
+function definitionsDigest(
+  sections: readonly Section[],
+  phrases: readonly PhraseDefinition[],
+  blocks: BlockBook,
+): string | undefined {
+  const matched = new Set(
+    sections.flatMap((section) =>
+      section.criteria.flatMap((criterion) =>
+        (criterion.phrases ?? []).map((use) => `${use.book}\u0000${use.phrase}`),
+      ),
+    ),
+  );
+  const usedPhrases = phrases
+    .filter((definition) => matched.has(`${definition.book}\u0000${definition.phrase}`))
+    .map(({ book, phrase, role, expands }) => ({ book, phrase, role, expands }));
+  const usedBlocks = [...blocks.used].sort().map((name) => {
+    const { params, steps } = blocks.definitions.get(name)!;
+    return { name, params, steps };
+  });
+  if (usedPhrases.length === 0 && usedBlocks.length === 0) return undefined;
+  usedPhrases.sort((a, b) => (a.book + a.phrase < b.book + b.phrase ? -1 : 1));
+  return createHash('sha256')
+    .update(JSON.stringify({ phrases: usedPhrases, blocks: usedBlocks }), 'utf8')
+    .digest('hex');
 }
 
 /** Criteria written in prose only (no yaml block) compile through phrases: built-in, the spec's own, the library's. */
@@ -167,13 +229,13 @@ function compileProseCriteria(
   sections: readonly Section[],
   contextSections: readonly ContextSection[],
   reporter: Reporter,
-  library: Library | undefined,
-): void {
+  shared: { blocks: BlockBook; library?: { root: YamlValue; file: string; reporter: Reporter } },
+): readonly PhraseDefinition[] {
   const pending = criteria.filter(({ raw }) => !raw.yaml);
   const timeValue = root.get('time');
   const time = timeMapping(timeValue?.isMap() ? (timeValue.value as Record<string, unknown>) : {});
   for (const written of time.bad) reporter.report('SG7003', timeValue!.get(written)!.keyRange(), { written });
-  if (pending.length === 0) return;
+  if (pending.length === 0) return [];
   const context = phraseContext({
     config: frontMatter.config,
     ...(root.get('route')?.string() !== undefined ? { route: root.get('route')!.string()! } : {}),
@@ -183,17 +245,15 @@ function compileProseCriteria(
   });
   const registry = parameterRegistry(context);
   const definitions = readPhraseDefinitions(root.get('phrases'), 'spec', registry, reporter);
-  if (library) {
-    const { root: libraryRoot, errors } = parseYaml(library.source, { toSource: (offset) => offset });
-    for (const error of errors) library.reporter.report('SG2003', error.range, { detail: error.message });
-    if (libraryRoot?.isMap())
-      definitions.push(
-        ...readPhraseDefinitions(libraryRoot.get('phrases'), library.file, registry, library.reporter),
-      );
-  }
-  const compiler = proseCompiler(definitions, registry, context, frontMatter.known);
+  const { library } = shared;
+  if (library)
+    definitions.push(
+      ...readPhraseDefinitions(library.root.get('phrases'), library.file, registry, library.reporter),
+    );
+  const compiler = proseCompiler(definitions, registry, context, frontMatter.known, shared.blocks);
   for (const { raw, criterion } of pending)
     compileCriterionProse(criterion, raw.phraseText, compiler, reporter);
+  return compiler.matcher.definitions;
 }
 
 /** The config of a spec without front matter: nothing to start, so nothing runs. */
@@ -226,6 +286,7 @@ function readCriterion(
   raw: RawCriterion,
   frontMatter: FrontMatter | undefined,
   reporter: Reporter,
+  blocks: BlockBook,
 ): Criterion {
   const criterion: Criterion = {
     id: raw.id,
@@ -240,7 +301,8 @@ function readCriterion(
   const { root, errors } = parseYaml(raw.yaml.value, offsets);
   for (const error of errors) reporter.report('SG3001', error.range, { id: raw.id, detail: error.message });
   if (root) {
-    const check = readCheck(root, raw.id, reporter.place(...raw.yaml.range), frontMatter?.known, reporter);
+    const place = reporter.place(...raw.yaml.range);
+    const check = readCheck(root, raw.id, place, frontMatter?.known, reporter, blocks);
     if (check) criterion.check = check;
   }
   return criterion;

@@ -13,6 +13,7 @@ import {
   type PhraseContext,
   type PhraseDefinition,
 } from '../phrases/index.js';
+import type { BlockBook } from './blocks.js';
 import { readCheck } from './check.js';
 import type { KnownNames } from './config.js';
 import type { Reporter } from './reporter.js';
@@ -69,6 +70,8 @@ export interface ProseCompiler {
   matcher: PhraseMatcher;
   context: PhraseContext;
   known: KnownNames | undefined;
+  /** Named blocks a phrase's steps may `use`. */
+  blocks: BlockBook;
 }
 
 export function proseCompiler(
@@ -76,8 +79,14 @@ export function proseCompiler(
   registry: ParameterTypeRegistry,
   context: PhraseContext,
   known: KnownNames | undefined,
+  blocks: BlockBook,
 ): ProseCompiler {
-  return { matcher: new PhraseMatcher([...builtInPhrases, ...definitions], registry), context, known };
+  return {
+    matcher: new PhraseMatcher([...builtInPhrases, ...definitions], registry),
+    context,
+    known,
+    blocks,
+  };
 }
 
 /**
@@ -118,7 +127,7 @@ export function compileCriterionProse(
   const at = criterion.place.start.offset;
   const { root } = parseYaml(stringify(result.block), { toSource: () => at });
   if (!root) return;
-  const check = readCheck(root, criterion.id, criterion.place, compiler.known, reporter);
+  const check = readCheck(root, criterion.id, criterion.place, compiler.known, reporter, compiler.blocks);
   if (check) criterion.check = check;
 }
 

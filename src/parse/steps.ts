@@ -1,3 +1,4 @@
+import { BlockBook, expandBlockUse, isBlockUse } from './blocks.js';
 import type { Place, ServiceKind, ServiceStep, Step, Tally, Template } from '../ir.js';
 import { isToxicType, toxicDeclaration, type ToxicAttribute, type ToxicType } from '../toxics.js';
 import type { KnownNames } from './config.js';
@@ -11,6 +12,7 @@ import {
 import { describeValue, didYouMean, type Reporter } from './reporter.js';
 import { BLOCK_CODES, definition, validate, type DefinitionName } from './schema.js';
 import {
+  checkStrings,
   expressionTemplate,
   numberOrTemplate,
   templateMap,
@@ -30,6 +32,10 @@ export interface StepScope {
   actors: ReadonlySet<string>;
   marks: ReadonlySet<string>;
   instances: number;
+  /** Named blocks a `use` step may expand (absent: none defined). */
+  blocks?: BlockBook;
+  /** The blocks being expanded around these steps, outermost first (to refuse a loop). */
+  expanding?: readonly string[];
 }
 
 /** Step key → schema definition, from the schema's list of step kinds (one place to add a step). */
@@ -62,6 +68,14 @@ const FAULT_KEYS = new Set(['service', 'toxic', 'http', 'name', 'stream', 'toxic
 
 export function readSteps(value: YamlValue | undefined, scope: StepScope): Step[] {
   return (value?.items() ?? []).flatMap((item) => {
+    if (isBlockUse(item)) {
+      const expanding = scope.expanding ?? [];
+      const steps = expandBlockUse(item, scope.blocks ?? new BlockBook(), expanding, scope.reporter);
+      const name = item.get('use')!.string()!;
+      if (!steps) return [];
+      checkStrings(steps, scope.reporter);
+      return readSteps(steps, { ...scope, expanding: [...expanding, name] });
+    }
     const step = readStep(item, scope);
     return step ? [step] : [];
   });
@@ -649,13 +663,19 @@ function readFault(arg: YamlValue, scope: StepScope, place: Place): StepWithoutB
 }
 
 /** Names of every `mark` step, at any depth, so `since` may refer to a mark in a nested step. */
-export function collectMarks(steps: YamlValue | undefined): Set<string> {
+export function collectMarks(steps: YamlValue | undefined, blocks = new BlockBook()): Set<string> {
   const marks = new Set<string>();
-  const visit = (list: YamlValue | undefined): void => {
+  const visit = (list: YamlValue | undefined, expanding: readonly string[] = []): void => {
     for (const step of list?.items() ?? []) {
+      if (isBlockUse(step)) {
+        const name = step.get('use')!.string() ?? '';
+        // Unreported here: readSteps reports what is wrong with the use.
+        visit(expandBlockUse(step, blocks, expanding), [...expanding, name]);
+        continue;
+      }
       const mark = step.get('mark')?.string();
       if (mark !== undefined) marks.add(mark);
-      for (const key of ['parallel', 'sequence', 'eventually', 'steps']) visit(step.get(key));
+      for (const key of ['parallel', 'sequence', 'eventually', 'steps']) visit(step.get(key), expanding);
     }
   };
   visit(steps);

@@ -87,28 +87,40 @@ function lookup(name: string, bindings: Bindings): unknown {
   throw new MissingContext(CONTEXT_ADVICE[name] ?? `a value for <${name}>`);
 }
 
-/** Text substitution: numbers as digits; strings with `{{` escaped, so prose never becomes a template. */
-function asText(value: unknown): string {
-  if (typeof value === 'string') return value.replace(/\{\{/g, '{{{{');
+/**
+ * Text substitution: numbers as digits; strings with `{{` escaped, so prose never becomes a
+ * template, unless the values are the spec author's own yaml (a block's `with`).
+ */
+function asText(value: unknown, templates: boolean): string {
+  if (typeof value === 'string') return templates ? value : value.replace(/\{\{/g, '{{{{');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+export interface InstantiateOptions {
+  /** Values may hold `{{ … }}` templates that stay templates (true for yaml, false for prose). */
+  templates?: boolean;
+}
+
 /** The template with every placeholder filled: a string that is one placeholder takes the raw value. */
-export function instantiate(template: unknown, bindings: Bindings): unknown {
+export function instantiate(
+  template: unknown,
+  bindings: Bindings,
+  options: InstantiateOptions = {},
+): unknown {
   if (typeof template === 'string') {
     const whole = /^<([a-z0-9_]+)(?:\|([a-z]+))?>$/i.exec(template);
     if (whole) return filtered(lookup(whole[1]!, bindings), whole[2], bindings);
     return template.replace(PLACEHOLDER, (_, name: string, filter: string | undefined) => {
       const value = filtered(lookup(name, bindings), filter, bindings);
-      return filter === 'key' ? String(value) : asText(value);
+      return filter === 'key' ? String(value) : asText(value, options.templates === true);
     });
   }
-  if (Array.isArray(template)) return template.map((item) => instantiate(item, bindings));
+  if (Array.isArray(template)) return template.map((item) => instantiate(item, bindings, options));
   if (typeof template === 'object' && template !== null)
     return Object.fromEntries(
       Object.entries(template).map(([key, value]) => [
-        String(instantiate(key, bindings)),
-        instantiate(value, bindings),
+        String(instantiate(key, bindings, options)),
+        instantiate(value, bindings, options),
       ]),
     );
   return template;

@@ -12,7 +12,10 @@ interface Compiled {
 export class PhraseMatcher {
   private readonly compiled: Compiled[];
 
-  constructor(definitions: readonly PhraseDefinition[], registry: ParameterTypeRegistry) {
+  constructor(
+    readonly definitions: readonly PhraseDefinition[],
+    registry: ParameterTypeRegistry,
+  ) {
     this.compiled = definitions.map((definition) => ({
       definition,
       expression: new CucumberExpression(definition.phrase, registry),
