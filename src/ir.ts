@@ -314,12 +314,13 @@ export interface FaultStep extends StepBase {
 
 /**
  * A fault at the protocol level, added and removed like a toxic (named, `for`, healed by `heal`,
- * removed at the end of the run): answers of an HTTP upstream (see `HttpFault`).
+ * removed at the end of the run): answers of an HTTP upstream (see `HttpFault`), Redis error
+ * replies from the fault proxy (`RedisFault`).
  */
 export interface ProtocolFaultStep extends StepBase {
   kind: 'protocol-fault';
   service: string;
-  fault: HttpFault;
+  fault: HttpFault | RedisFault;
   /** Name for `heal`; default the fault's type. */
   name?: string;
   /** Probability 0..1 that a call (or command) is affected, drawn from the run's seed. Default 1. */
@@ -345,6 +346,17 @@ export interface HttpFault {
   status?: number;
   /** status: `Retry-After` header, in seconds. */
   retryAfter?: number | Template;
+}
+
+/** The fault proxy answers chosen commands of a Redis service with an error instead of forwarding them. */
+export interface RedisFault {
+  protocol: 'redis';
+  /** The error reply without `-` and CRLF: `OOM command not allowed when used memory > 'maxmemory'.` */
+  error: string;
+  /** Upper-case command names (default every command). */
+  commands?: string[];
+  /** Only the first N selected commands (default every one while the fault is active). */
+  times?: number | Template;
 }
 
 export interface HealStep extends StepBase {

@@ -88,6 +88,9 @@ export const CATALOGUE = {
   SG3021: { severity: 'error', message: 'block "{name}" uses itself' },
   SG3022: { severity: 'error', message: 'invalid block definition "{name}"' },
 
+  SG3050: { severity: 'error', message: 'the Redis error reply "{found}" is not an error line' },
+  SG3051: { severity: 'error', message: 'a Redis fault never answers {command}' },
+
   SG4001: { severity: 'error', message: 'invalid expression in template: {detail}' },
   SG4002: { severity: 'error', message: 'unterminated "{{" in template' },
   SG4003: { severity: 'error', message: 'invalid regular expression: {detail}' },

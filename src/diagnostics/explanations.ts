@@ -21,6 +21,9 @@ const ACCEPTANCE_ITEM = (yaml: string): string =>
     .map((line) => `  ${line}`)
     .join('\n')}\n  \`\`\``;
 
+const REDIS_FRONT_MATTER =
+  '---\nspec: ping\ntarget: { command: node server.mjs }\nservices:\n  cache: redis\n---';
+
 export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = {
   SG0001: {
     meaning:
@@ -343,6 +346,19 @@ export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = 
       'A block under `blocks:` is a list of steps, or a mapping with `steps` and optionally `with` (parameters and their defaults, `null` for required ones) and `means` (one line saying what it does).',
     example: `---\nspec: ping\ntarget: { url: http://127.0.0.1:8080 }\nblocks:\n  pings:\n    repeat: 3\n---\n\n${ACCEPTANCE_ITEM('steps:\n  - send: GET /ping')}`,
     fix: 'Give the block its steps: `pings: { with: { n: 3 }, steps: [{ send: GET /ping, repeat: <n> }] }`.',
+  },
+
+  SG3050: {
+    meaning:
+      'A Redis fault (`fault: { redis: … }`) answers the commands it selects with an error reply, and an error reply starts with an error code in capitals that clients match on (`OOM`, `READONLY`, `ERR`). A known code alone (`OOM`, `LOADING`, `READONLY`, `BUSY`, `NOSCRIPT`, `MASTERDOWN`, `MISCONF`, `NOREPLICAS`, `TRYAGAIN`, `CLUSTERDOWN`) gets the text Redis itself sends; any other error is written out whole, on one line.',
+    example: `${REDIS_FRONT_MATTER}\n${ACCEPTANCE_ITEM('steps:\n  - fault: { service: cache, redis: oom }\n  - send: GET /ping')}`,
+    fix: 'Write the code in capitals (`redis: OOM`), or a whole error line: `redis: "ERR quota exceeded"`.',
+  },
+  SG3051: {
+    meaning:
+      'Some commands are never answered by a Redis fault: MULTI, because the server must see the transaction open (fault its EXEC instead, and the whole transaction fails), and SUBSCRIBE, PSUBSCRIBE, SSUBSCRIBE, MONITOR, SYNC and PSYNC, after which a connection no longer pairs one reply with each request, so the proxy passes it through untouched. Listing one in `commands` would look like a fault that never fires.',
+    example: `${REDIS_FRONT_MATTER}\n${ACCEPTANCE_ITEM('steps:\n  - fault: { service: cache, redis: OOM, commands: [MULTI] }\n  - send: GET /ping')}`,
+    fix: 'Remove the command from `commands`; for a transaction list EXEC.',
   },
 
   SG4001: {

@@ -21,6 +21,7 @@ import {
   textOf,
 } from './values.js';
 import { checkScratchPaths } from './scratch-paths.js';
+import { readRedisFault } from './server-fault-steps.js';
 import { readExpectCalls, readHttpFault } from './upstream-steps.js';
 import type { YamlValue } from './yaml-tree.js';
 
@@ -65,6 +66,8 @@ function attributesByKey(toxic: ToxicType): ReadonlyMap<string, { name: string; 
   );
 }
 const FAULT_KEYS = new Set(['service', 'toxic', 'http', 'name', 'stream', 'toxicity', 'for']);
+/** The key that says what a fault step is: a toxic of the proxy or a protocol fault. */
+const FAULT_KINDS = ['toxic', 'http', 'redis'] as const;
 
 export function readSteps(value: YamlValue | undefined, scope: StepScope): Step[] {
   return (value?.items() ?? []).flatMap((item) => {
@@ -219,16 +222,29 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
       break;
     }
     case 'fault': {
-      const http = arg.isMap() ? arg.get('http') : undefined;
-      const toxic = arg.isMap() ? arg.get('toxic') : undefined;
-      if (http && toxic)
-        reporter.report('SG3015', http.keyRange(), { a: 'toxic', b: 'http', context: 'a fault step' });
-      else if (!http && !toxic && arg.isMap())
-        reporter.report('SG3006', arg.range(), { key: 'toxic" or "http', context: 'a fault step' });
+      const kinds = arg.isMap() ? FAULT_KINDS.filter((key) => arg.get(key) !== undefined) : [];
+      if (kinds.length > 1)
+        reporter.report('SG3015', arg.get(kinds[1]!)!.keyRange(), {
+          a: kinds[0]!,
+          b: kinds[1]!,
+          context: 'a fault step',
+        });
+      else if (kinds.length === 0 && arg.isMap())
+        reporter.report('SG3006', arg.range(), {
+          key: 'toxic", "http" or "redis',
+          context: 'a fault step',
+        });
+      const kind = kinds.length === 1 ? kinds[0] : undefined;
+      const resolveAs =
+        (serviceKind: ServiceKind) =>
+        (named: YamlValue | undefined, at: YamlValue): string | undefined =>
+          resolveService(named, serviceKind, at, scope);
       step =
-        http && !toxic
-          ? readHttpFault(arg, scope, place, (named, at) => resolveService(named, 'http', at, scope))
-          : readFault(arg, scope, place);
+        kind === 'http'
+          ? readHttpFault(arg, scope, place, resolveAs('http'))
+          : kind === 'redis'
+            ? readRedisFault(arg, scope, place, resolveAs('redis'))
+            : readFault(arg, scope, place);
       break;
     }
     case 'expect exec': {

@@ -174,6 +174,19 @@ export interface ToxicSpec {
   attributes: Record<string, number>;
 }
 
+/** Error replies the proxy answers chosen Redis commands with (see RedisFault in ir.ts). */
+export interface RedisFaultSpec {
+  name: string;
+  /** The error reply without `-` and CRLF: `OOM command not allowed when used memory > 'maxmemory'.` */
+  error: string;
+  /** Upper-case command names; absent: every command. */
+  commands?: string[];
+  /** Commands to answer with the error; absent: every selected one while the fault is active. */
+  times?: number;
+  /** Probability 0..1 that a selected command is answered with the error. */
+  toxicity: number;
+}
+
 export interface FaultProxy {
   /** 127.0.0.1 port the target connects to. */
   readonly port: number;
@@ -182,6 +195,12 @@ export interface FaultProxy {
   removeToxic(name: string): Promise<void>;
   removeAll(): Promise<void>;
   toxics(): readonly ToxicSpec[];
+  /**
+   * Only on a proxy created with `protocol: 'redis'`. Shares names with toxics: `removeToxic`
+   * and `removeAll` remove Redis faults too.
+   */
+  addRedisFault(fault: RedisFaultSpec): void;
+  redisFaults(): readonly RedisFaultSpec[];
   /** While the service behind is down, the port refuses connections as the dead server would. */
   setUpstreamAvailable(available: boolean): Promise<void>;
   close(): Promise<void>;
@@ -195,4 +214,4 @@ export interface FaultProxy {
 // runCli(config: CliTarget, run: { args: string[]; stdin?: string; env: Record<string, string>; cwd: string; timeoutMs: number }): Promise<CliRunResult>
 // resolveTargetOverride(override: string, declared: TargetConfig): TargetConfig
 // startService(name: string, config: ServiceConfig, options: { tempRoot: string; seed: number }): Promise<RunningService>
-// createFaultProxy(options: { upstream: { host: string; port: number }; seed: number }): Promise<FaultProxy>
+// createFaultProxy(options: { upstream: { host: string; port: number }; seed: number; protocol?: 'redis' }): Promise<FaultProxy>

@@ -14,13 +14,14 @@ test('schema/specgate.schema.json holds what src/toxics.ts declares (run `npm ru
   expect(fault).toEqual(withToxicAttributes(fault));
 });
 
-test('every key of a fault is a toxic attribute, an http fault key or a key every fault shares', () => {
+test('every key of a fault is a toxic attribute, a protocol fault key or a key every fault shares', () => {
   const attributeKeys = TOXIC_TYPES.flatMap((type) =>
     Object.values(toxicDeclaration(type).attributes).map((attribute) => attribute.key),
   );
   const others = ['service', 'toxic', 'name', 'stream', 'toxicity', 'for', 'http', 'method', 'path'];
   const httpKeys = ['times', 'status', 'retry after', 'delay'];
-  const known = new Set([...attributeKeys, ...others, ...httpKeys]);
+  const redisKeys = ['redis', 'commands'];
+  const known = new Set([...attributeKeys, ...others, ...httpKeys, ...redisKeys]);
   expect(Object.keys(fault['properties'] as JsonSchema).filter((key) => !known.has(key))).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { Link } from './link.js';
+import { RedisSession, type RedisFaultChooser } from './redis/session.js';
 import { ToxicStage } from './stage.js';
 import type { StreamToxicDefinition } from './toxic.js';
 
@@ -27,8 +28,11 @@ export class ProxyConnection {
     private readonly client: Socket,
     private readonly server: Socket,
     onClosed: (connection: ProxyConnection) => void,
+    /** For a Redis service: the RESP layer that lets Redis faults answer commands. */
+    redisFaults?: RedisFaultChooser,
   ) {
     this.links = { upstream: new Link(client, server), downstream: new Link(server, client) };
+    if (redisFaults) new RedisSession(this.links.upstream, this.links.downstream, redisFaults);
     for (const [socket, other] of [
       [client, server],
       [server, client],

@@ -1,6 +1,16 @@
 import type { Socket } from 'node:net';
 import { END_OF_STREAM, type ItemReceiver, type StreamItem, type ToxicStage } from './stage.js';
 
+/**
+ * A protocol layer in front of a direction's toxics (the Redis layer): it sees every byte read
+ * and decides what enters the chain, through `Link.pass`. It holds at most one partial frame.
+ */
+export interface LinkFilter {
+  data(data: Buffer): void;
+  /** The sender finished: pass on what is held, then `Link.finish`. */
+  end(): void;
+}
+
 /** Bytes a direction may hold inside its toxics before the sender is paused (TCP back-pressure). */
 const HELD_BYTES_LIMIT = 1024 * 1024;
 
@@ -16,14 +26,37 @@ export class Link {
   /** Bytes read but not yet written because a toxic holds them. */
   private heldBytes = 0;
   private shutDown = false;
+  private filter: LinkFilter | undefined;
 
   constructor(
     private readonly source: Socket,
     private readonly destination: Socket,
   ) {
-    source.on('data', (data: Buffer) => this.read(data));
-    source.on('end', () => this.head.accept(END_OF_STREAM));
+    source.on('data', (data: Buffer) => (this.filter ? this.filter.data(data) : this.pass(data)));
+    source.on('end', () => (this.filter ? this.filter.end() : this.finish()));
     destination.on('drain', () => this.resumeIfRoom());
+  }
+
+  /** Puts a protocol layer in front of the toxics; set before any data is read. */
+  setFilter(filter: LinkFilter): void {
+    this.filter = filter;
+  }
+
+  /** Data into the toxics (or straight out without any). */
+  pass(data: Buffer): void {
+    if (this.shutDown || data.length === 0) return;
+    if (this.stages.length === 0) {
+      if (!this.destination.write(data)) this.source.pause();
+      return;
+    }
+    this.heldBytes += data.length;
+    this.head.accept({ data, readAt: performance.now() });
+    if (this.heldBytes + this.destination.writableLength > HELD_BYTES_LIMIT) this.source.pause();
+  }
+
+  /** The end of the direction (the sender's FIN), after everything passed. */
+  finish(): void {
+    this.head.accept(END_OF_STREAM);
   }
 
   /** The last stage in the chain, receiving what earlier stages pass on (Toxiproxy appends too). */
@@ -50,17 +83,6 @@ export class Link {
   stop(): void {
     this.shutDown = true;
     for (const stage of [...this.stages]) stage.remove();
-  }
-
-  private read(data: Buffer): void {
-    if (this.shutDown) return;
-    if (this.stages.length === 0) {
-      if (!this.destination.write(data)) this.source.pause();
-      return;
-    }
-    this.heldBytes += data.length;
-    this.head.accept({ data, readAt: performance.now() });
-    if (this.heldBytes + this.destination.writableLength > HELD_BYTES_LIMIT) this.source.pause();
   }
 
   private write(item: StreamItem): void {

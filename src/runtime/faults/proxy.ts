@@ -1,5 +1,5 @@
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
-import type { FaultProxy, ToxicSpec } from '../types.js';
+import type { FaultProxy, RedisFaultSpec, ToxicSpec } from '../types.js';
 import { resolveToxic, type ResolvedToxic } from './attributes.js';
 import { ProxyConnection } from './connection.js';
 import { createRandom, hashParts, unitFromParts } from './random.js';
@@ -14,6 +14,14 @@ interface ActiveToxic extends ResolvedToxic {
   heal?: () => void;
 }
 
+interface ActiveRedisFault {
+  spec: RedisFaultSpec;
+  reply: Buffer;
+  /** Commands this fault selected so far: the k-th one draws from (seed, name, k). */
+  commandsMet: number;
+  answered: number;
+}
+
 /** A TCP proxy on 127.0.0.1 in front of one upstream, with Toxiproxy-style toxics. */
 export class TcpFaultProxy implements FaultProxy {
   readonly upstream: { host: string; port: number };
@@ -21,6 +29,7 @@ export class TcpFaultProxy implements FaultProxy {
   private server: Server | undefined;
   private readonly connections = new Set<ProxyConnection>();
   private readonly active = new Map<string, ActiveToxic>();
+  private readonly redis = new Map<string, ActiveRedisFault>();
   private disabledBy = 0;
   /** False while the service behind the proxy is killed, stopped or not started yet. */
   private upstreamUp = true;
@@ -36,6 +45,7 @@ export class TcpFaultProxy implements FaultProxy {
   constructor(
     upstream: { host: string; port: number },
     private readonly seed: number,
+    private readonly protocol?: 'redis',
   ) {
     this.upstream = { host: upstream.host, port: upstream.port };
   }
@@ -76,7 +86,7 @@ export class TcpFaultProxy implements FaultProxy {
   addToxic(toxic: ToxicSpec): void {
     this.assertUsable();
     const resolved = resolveToxic(toxic);
-    if (this.active.has(toxic.name)) {
+    if (this.active.has(toxic.name) || this.redis.has(toxic.name)) {
       throw new Error(`toxic "${toxic.name}" already exists on the proxy to ${this.describeUpstream()}`);
     }
     const entry: ActiveToxic = { ...resolved, connectionsMet: 0 };
@@ -85,8 +95,45 @@ export class TcpFaultProxy implements FaultProxy {
     else for (const connection of this.connections) this.place(entry, connection);
   }
 
+  addRedisFault(fault: RedisFaultSpec): void {
+    this.assertUsable();
+    if (this.protocol !== 'redis')
+      throw new Error(`the proxy to ${this.describeUpstream()} is not in front of Redis: no Redis faults`);
+    if (this.active.has(fault.name) || this.redis.has(fault.name))
+      throw new Error(`fault "${fault.name}" already exists on the proxy to ${this.describeUpstream()}`);
+    if (/[\r\n]/.test(fault.error) || fault.error === '')
+      throw new Error(`Redis fault "${fault.name}": the error must be one non-empty line`);
+    if (!(fault.toxicity >= 0 && fault.toxicity <= 1))
+      throw new Error(`Redis fault "${fault.name}": toxicity must be a number from 0 to 1`);
+    this.redis.set(fault.name, {
+      spec: { ...fault, ...(fault.commands ? { commands: fault.commands.map((c) => c.toUpperCase()) } : {}) },
+      reply: Buffer.from(`-${fault.error}\r\n`),
+      commandsMet: 0,
+      answered: 0,
+    });
+  }
+
+  redisFaults(): readonly RedisFaultSpec[] {
+    return [...this.redis.values()].map(({ spec }) => ({ ...spec }));
+  }
+
+  /** The first active Redis fault that selects the command and draws it answers it. */
+  private chooseRedisReply(command: string): Buffer | undefined {
+    for (const fault of this.redis.values()) {
+      const { name, commands, times, toxicity } = fault.spec;
+      if (commands && !commands.includes(command)) continue;
+      if (times !== undefined && fault.answered >= times) continue;
+      const k = ++fault.commandsMet;
+      if (!(unitFromParts([this.seed, name, k, 'toxicity']) < toxicity)) continue;
+      fault.answered++;
+      return fault.reply;
+    }
+    return undefined;
+  }
+
   /** Removing a toxic that is not there does nothing, so a timed heal and an explicit heal may both run. */
   removeToxic(name: string): Promise<void> {
+    if (this.redis.delete(name)) return this.listening;
     const entry = this.active.get(name);
     if (!entry) return this.listening;
     this.active.delete(name);
@@ -98,6 +145,7 @@ export class TcpFaultProxy implements FaultProxy {
 
   removeAll(): Promise<void> {
     for (const name of [...this.active.keys()]) void this.removeToxic(name);
+    this.redis.clear();
     return this.listening;
   }
 
@@ -112,6 +160,7 @@ export class TcpFaultProxy implements FaultProxy {
     if (this.closed) return;
     this.closed = true;
     this.active.clear();
+    this.redis.clear();
     await this.listening;
     for (const connection of this.connections) connection.destroy();
     const server = this.server;
@@ -129,7 +178,12 @@ export class TcpFaultProxy implements FaultProxy {
       allowHalfOpen: true,
       noDelay: true,
     });
-    const connection = new ProxyConnection(client, server, (closed) => this.connections.delete(closed));
+    const connection = new ProxyConnection(
+      client,
+      server,
+      (closed) => this.connections.delete(closed),
+      this.protocol === 'redis' ? (command) => this.chooseRedisReply(command) : undefined,
+    );
     this.connections.add(connection);
     for (const entry of this.active.values()) {
       if (entry.definition.scope === 'stream') this.place(entry, connection);

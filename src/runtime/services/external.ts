@@ -17,7 +17,11 @@ export async function startExternalService(
     host: direct.hostname.replace(/^\[|\]$/g, ''),
     port: direct.port ? Number(direct.port) : DEFAULT_PORTS[config.kind],
   };
-  const proxy = await createFaultProxy({ upstream, seed });
+  const proxy = await createFaultProxy({
+    upstream,
+    seed,
+    ...(config.kind === 'redis' ? { protocol: 'redis' as const } : {}),
+  });
   const proxied = new URL(config.url);
   proxied.hostname = '127.0.0.1';
   proxied.port = String(proxy.port);

@@ -34,6 +34,7 @@ export async function startManagedService(
     proxy = await createFaultProxy({
       upstream: { host: '127.0.0.1', port: control.port },
       seed: options.seed,
+      ...(control.kind === 'redis' ? { protocol: 'redis' as const } : {}),
     });
   } catch (error) {
     await server.stop(control.stopGraceMs);

@@ -1,8 +1,8 @@
 /** `fault`, `heal` and `service`: network faults through the proxy and process faults on services. */
-import type { FaultStep, HealStep, ProtocolFaultStep, ServiceStep } from '../../ir.js';
+import type { FaultStep, HealStep, HttpFault, ProtocolFaultStep, RedisFault, ServiceStep } from '../../ir.js';
 import { evaluateNumber } from '../expr/index.js';
 import { StepFailure } from '../failure/index.js';
-import type { HttpFaultSpec, RunningService } from '../types.js';
+import type { HttpFaultSpec, RedisFaultSpec, RunningService } from '../types.js';
 import type { RunState } from './context.js';
 
 function service(state: RunState, name: string, place: FaultStep['place']): RunningService {
@@ -42,13 +42,41 @@ export async function executeFault(state: RunState, step: FaultStep): Promise<vo
   state.timers.add(timer);
 }
 
-/** A protocol fault: lives in the service (an HTTP upstream's answers), not in the proxy. */
+/** A protocol fault: in the service (an HTTP upstream's answers) or in the proxy (Redis error replies). */
 export async function executeProtocolFault(state: RunState, step: ProtocolFaultStep): Promise<void> {
   const target = service(state, step.service, step.place);
-  if (!target.http)
+  // Default names: the http fault's type, the Redis error's code (`oom`, `readonly`).
+  const name =
+    step.name ??
+    (step.fault.protocol === 'http' ? step.fault.type : step.fault.error.split(' ')[0]!.toLowerCase());
+  const remover =
+    step.fault.protocol === 'http'
+      ? await addHttpFault(state, step, step.fault, target, name)
+      : await addRedisFault(state, step, step.fault, target, name);
+  if (step.for === undefined) return;
+  const duration = await evaluateNumber(step.for, state.scope, 'fault for');
+  const timer = setTimeout(() => {
+    state.timers.delete(timer);
+    void remover().then((removed) => {
+      if (removed) state.history.recordFault(step.service, `remove ${name} (after ${duration} ms)`);
+    });
+  }, duration);
+  state.timers.add(timer);
+}
+
+/** What a timed heal calls: removes the fault if it is still there, and says whether it was. */
+type Remover = () => Promise<boolean>;
+
+async function addHttpFault(
+  state: RunState,
+  step: ProtocolFaultStep,
+  fault: HttpFault,
+  target: RunningService,
+  name: string,
+): Promise<Remover> {
+  const upstream = target.http;
+  if (!upstream)
     throw new StepFailure(step.place, `service ${step.service} is not an http service: no http faults`);
-  const { fault } = step;
-  const name = step.name ?? fault.type;
   const spec: HttpFaultSpec = { name, type: fault.type, toxicity: step.toxicity ?? 1 };
   if (fault.match?.method !== undefined) spec.method = fault.match.method;
   if (fault.match?.path !== undefined) spec.path = fault.match.path;
@@ -57,19 +85,48 @@ export async function executeProtocolFault(state: RunState, step: ProtocolFaultS
   if (fault.delay !== undefined) spec.delay = await evaluateNumber(fault.delay, state.scope, 'fault delay');
   if (fault.retryAfter !== undefined)
     spec.retryAfter = await evaluateNumber(fault.retryAfter, state.scope, 'fault retry after');
-  await target.http.addFault(spec, state.random);
+  await upstream.addFault(spec, state.random);
   state.history.recordFault(step.service, `add ${name}: http ${describeHttpFault(spec)}`);
-  if (step.for === undefined) return;
-  const duration = await evaluateNumber(step.for, state.scope, 'fault for');
-  const timer = setTimeout(() => {
-    state.timers.delete(timer);
-    const upstream = target.http!;
-    if (!upstream.faults().some((active) => active.name === name)) return;
-    void upstream
-      .removeFault(name)
-      .then(() => state.history.recordFault(step.service, `remove ${name} (after ${duration} ms)`));
-  }, duration);
-  state.timers.add(timer);
+  return async () => {
+    if (!upstream.faults().some((active) => active.name === name)) return false;
+    await upstream.removeFault(name);
+    return true;
+  };
+}
+
+async function addRedisFault(
+  state: RunState,
+  step: ProtocolFaultStep,
+  fault: RedisFault,
+  target: RunningService,
+  name: string,
+): Promise<Remover> {
+  if (target.kind !== 'redis')
+    throw new StepFailure(step.place, `service ${step.service} is not a redis service: no redis faults`);
+  const spec: RedisFaultSpec = { name, error: fault.error, toxicity: step.toxicity ?? 1 };
+  if (fault.commands) spec.commands = fault.commands;
+  if (fault.times !== undefined) spec.times = await evaluateNumber(fault.times, state.scope, 'fault times');
+  try {
+    target.proxy.addRedisFault(spec);
+  } catch (error) {
+    throw new StepFailure(step.place, (error as Error).message);
+  }
+  state.history.recordFault(step.service, `add ${name}: redis ${describeRedisFault(spec)}`);
+  return async () => {
+    if (!target.proxy.redisFaults().some((active) => active.name === name)) return false;
+    await target.proxy.removeToxic(name);
+    return true;
+  };
+}
+
+/** e.g. `-OOM command not allowed… (on ZADD EVALSHA, first 2 commands, toxicity 1)`. */
+export function describeRedisFault(spec: RedisFaultSpec): string {
+  const details = [
+    spec.commands ? `on ${spec.commands.join(' ')}` : '',
+    spec.times !== undefined ? `first ${spec.times} commands` : '',
+    `toxicity ${spec.toxicity}`,
+  ].filter(Boolean);
+  return `-${spec.error} (${details.join(', ')})`;
 }
 
 function describeHttpFault(spec: HttpFaultSpec): string {
@@ -87,11 +144,12 @@ function describeHttpFault(spec: HttpFaultSpec): string {
 export async function executeHeal(state: RunState, step: HealStep): Promise<void> {
   const target = service(state, step.service, step.place);
   if (step.name === undefined) {
+    const protocolFaults = target.http !== undefined || target.proxy.redisFaults().length > 0;
     await target.proxy.removeAll();
     for (const fault of target.http?.faults() ?? []) await target.http!.removeFault(fault.name);
     state.history.recordFault(
       step.service,
-      target.http ? 'remove all toxics and faults' : 'remove all toxics',
+      protocolFaults ? 'remove all toxics and faults' : 'remove all toxics',
     );
   } else {
     await target.proxy.removeToxic(step.name);

@@ -107,6 +107,11 @@ export function describeFaultsInForce(state: RunState): string {
       const toxicity = toxic.toxicity < 1 ? `, toxicity ${toxic.toxicity}` : '';
       faults.push(`${name}: ${type} (${toxic.stream}${toxicity})`);
     }
+    for (const fault of service.proxy.redisFaults()) {
+      const code = fault.error.split(' ')[0];
+      const toxicity = fault.toxicity < 1 ? `, toxicity ${fault.toxicity}` : '';
+      faults.push(`${name}: ${fault.name} (redis -${code}${toxicity})`);
+    }
     const disturbed = state.disturbed.get(name);
     if (disturbed) faults.push(`${name}: ${disturbed}`);
   }

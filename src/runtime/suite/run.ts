@@ -61,9 +61,10 @@ async function restore(state: RunState): Promise<void> {
   for (const timer of state.timers) clearTimeout(timer);
   state.timers.clear();
   for (const service of state.env.services.values()) {
-    if (service.proxy.toxics().length > 0) {
+    if (service.proxy.toxics().length > 0 || service.proxy.redisFaults().length > 0) {
+      const what = service.proxy.redisFaults().length > 0 ? 'toxics and faults' : 'toxics';
       await service.proxy.removeAll();
-      state.history.recordFault(service.name, 'remove all toxics (end of run)');
+      state.history.recordFault(service.name, `remove all ${what} (end of run)`);
     }
     const faults = service.http?.faults() ?? [];
     if (faults.length > 0) {

@@ -14,8 +14,12 @@ export function toxic(
 }
 
 /** A proxy in front of 127.0.0.1:port, closed when the test ends. */
-export async function useProxy(upstreamPort: number, seed = 1): Promise<FaultProxy> {
-  const proxy = await createFaultProxy({ upstream: { host: '127.0.0.1', port: upstreamPort }, seed });
+export async function useProxy(upstreamPort: number, seed = 1, protocol?: 'redis'): Promise<FaultProxy> {
+  const proxy = await createFaultProxy({
+    upstream: { host: '127.0.0.1', port: upstreamPort },
+    seed,
+    ...(protocol ? { protocol } : {}),
+  });
   onTestFinished(() => proxy.close());
   return proxy;
 }

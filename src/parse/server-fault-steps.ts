@@ -1,0 +1,77 @@
+/** Protocol faults of Redis and PostgreSQL services: `fault: { redis: … }`. */
+import type { Place, ProtocolFaultStep, RedisFault } from '../ir.js';
+import { NEVER_FAULTED, REDIS_ERRORS, redisErrorLine } from '../redis-faults.js';
+import { durationOrTemplate } from './durations.js';
+import type { StepScope } from './steps.js';
+import type { YamlValue } from './yaml-tree.js';
+
+const REDIS_KEYS = new Set(['service', 'redis', 'name', 'toxicity', 'for', 'commands', 'times']);
+
+type ServiceResolver = (named: YamlValue | undefined, step: YamlValue) => string | undefined;
+
+export function readRedisFault(
+  arg: YamlValue,
+  scope: StepScope,
+  place: Place,
+  resolve: ServiceResolver,
+): Omit<ProtocolFaultStep, 'label'> {
+  const { reporter } = scope;
+  for (const [key, entry] of arg.entries()) {
+    if (REDIS_KEYS.has(key)) continue;
+    reporter.report(
+      'SG3012',
+      entry.keyRange(),
+      { key, toxic: 'redis' },
+      { expected: `one of: ${[...REDIS_KEYS].filter((k) => k !== 'redis').join(', ')}` },
+    );
+  }
+  const written = arg.get('redis')!;
+  const text = typeof written.value === 'string' ? written.value : undefined;
+  const error = text === undefined ? undefined : redisErrorLine(text);
+  // A non-string is the schema's SG3005; a string that is no error line is ours.
+  if (text !== undefined && error === undefined)
+    reporter.report(
+      'SG3050',
+      written.range(),
+      { found: text },
+      {
+        expected: `an error code in capitals (${Object.keys(REDIS_ERRORS).join(', ')}) or a whole error line such as "ERR out of tokens"`,
+      },
+    );
+  const fault: RedisFault = { protocol: 'redis', error: error ?? 'ERR' };
+  const commands = arg.get('commands');
+  if (commands?.isSeq()) {
+    fault.commands = commands.items().flatMap((item) => {
+      const name = item.string();
+      if (name === undefined) return [];
+      const upper = name.toUpperCase();
+      if (NEVER_FAULTED.includes(upper))
+        reporter.report(
+          'SG3051',
+          item.range(),
+          { command: upper },
+          {
+            hint:
+              upper === 'MULTI'
+                ? 'fault EXEC instead: the transaction then fails as a whole'
+                : 'the proxy passes a connection through untouched once it leaves request/reply',
+          },
+        );
+      return [upper];
+    });
+  }
+  const times = arg.get('times')?.value;
+  if (typeof times === 'number' || typeof times === 'string') fault.times = times;
+  const name = arg.get('name')?.string();
+  const toxicity = arg.get('toxicity')?.value;
+  const forValue = arg.get('for');
+  return {
+    kind: 'protocol-fault',
+    service: resolve(arg.get('service'), arg) ?? '',
+    fault,
+    place,
+    ...(name !== undefined ? { name } : {}),
+    ...(typeof toxicity === 'number' ? { toxicity } : {}),
+    ...(forValue ? { for: durationOrTemplate(forValue.value) ?? 0 } : {}),
+  };
+}
