@@ -98,6 +98,8 @@ export function readMarkdown(body: string, reporter: Reporter): RawDocument {
     nodes: RootContent[];
   }> = [];
   let current: (typeof groups)[number] | undefined;
+  // What is written under the title before the first `##` heading (the essay's "Strong" spec is only that).
+  const lead: RootContent[] = [];
 
   for (const node of root.children) {
     if (node.type === 'heading' && node.depth === 1) {
@@ -134,7 +136,7 @@ export function readMarkdown(body: string, reporter: Reporter): RawDocument {
       document.sections.push(section);
       continue;
     }
-    current?.nodes.push(node);
+    (current?.nodes ?? lead).push(node);
   }
 
   groups.forEach((group, i) => {
@@ -149,7 +151,62 @@ export function readMarkdown(body: string, reporter: Reporter): RawDocument {
     section.range = [section.range[0], section.range[0] + body.slice(section.range[0], end).trimEnd().length];
     readSectionContent(section, group.nodes, reporter);
   });
+  readLead(document, lead, seen, body, reporter);
   return document;
+}
+
+/**
+ * The lead, written under the title before any section: its paragraphs are the Goal and its
+ * lists the Constraints when the spec writes no such section, as in "Parse an uploaded CSV of
+ * transactions." followed by the decisions as bullets. What a written section already covers
+ * is a context section named after the title, so it is never silently dropped.
+ */
+function readLead(
+  document: RawDocument,
+  lead: RootContent[],
+  seen: ReadonlyMap<SectionKind, RawSection>,
+  body: string,
+  reporter: Reporter,
+): void {
+  const prose = lead.filter((node) => node.type !== 'list' && node.type !== 'html');
+  const lists = lead.filter((node) => node.type === 'list');
+  const span = (nodes: RootContent[]): [number, number] => [
+    rangeOf(nodes[0]!)[0],
+    rangeOf(nodes[nodes.length - 1]!)[1],
+  ];
+  const claimed: RawSection[] = [];
+  const rest: RootContent[] = [];
+  if (prose.length > 0 && !seen.has('goal')) {
+    const range = span(prose);
+    claimed.push({
+      kind: 'goal',
+      heading: SECTION_TITLES.goal,
+      text: body.slice(...range),
+      items: [],
+      criteria: [],
+      range,
+    });
+  } else rest.push(...prose);
+  if (lists.length > 0 && !seen.has('constraints')) {
+    const range = span(lists);
+    const section: RawSection = {
+      kind: 'constraints',
+      heading: SECTION_TITLES.constraints,
+      text: body.slice(...range),
+      items: [],
+      criteria: [],
+      range,
+    };
+    readSectionContent(section, lists, reporter);
+    claimed.push(section);
+  } else rest.push(...lists);
+  document.sections.unshift(...claimed);
+  if (rest.length === 0) return;
+  const [start, end] = span(rest);
+  const heading = document.title?.text ?? '';
+  const context: RawContextSection = { heading, text: '', items: [], range: [start, start] };
+  readContextSection(context, rest, body, end, reporter);
+  document.context.unshift(context);
 }
 
 function readSectionContent(section: RawSection, nodes: RootContent[], reporter: Reporter): void {

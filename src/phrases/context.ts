@@ -17,6 +17,9 @@ export interface ContextSources {
 }
 
 const ROUTE_IN_TEXT = /`((?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/[^`\s]*)`/;
+/** "Store into `transactions` table", "the table `transactions`": the table the spec stores into. */
+const TABLE_IN_TEXT =
+  /`([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)` table\b|\btable `([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)`/i;
 
 const WINDOW_UNIT_MS: Readonly<Record<string, number>> = {
   s: 1000,
@@ -53,6 +56,8 @@ export function phraseContext(sources: ContextSources): PhraseContext {
     time: new Map(sources.time ?? []),
   };
   if (route !== undefined) context.route = route;
+  const table = sources.sections.map((section) => TABLE_IN_TEXT.exec(section.text)).find(Boolean);
+  if (table) context.table = table[1] ?? table[2]!;
   return context;
 }
 

@@ -24,6 +24,7 @@ const CONTEXT_ADVICE: Readonly<Record<string, string>> = {
   limit: 'a limit for the identity: an item such as `free: 60 req/min` in a section such as Tiers',
   window: 'a window for the identity: an item such as `free: 60 req/min` in a section such as Tiers',
   service: 'a service: front matter `services`',
+  table: 'a table: a sentence of the spec naming it, such as "Store into `transactions` table"',
 };
 
 export function clauseBindings(
@@ -34,6 +35,7 @@ export function clauseBindings(
   const bindings = new Map<string, unknown>(Object.entries(clause.values));
   bindings.set('clause', `c${index + 1}`);
   if (context.route !== undefined) bindings.set('route', context.route);
+  if (context.table !== undefined && !bindings.has('table')) bindings.set('table', context.table);
   if (!bindings.has('identity') && context.identities[0] !== undefined)
     bindings.set('identity', context.identities[0]);
   const identity = bindings.get('identity');

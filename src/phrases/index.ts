@@ -82,7 +82,12 @@ function phraseUse(match: MatchedClause): PhraseUse {
   });
   if (match.definition.parameters.length === 0)
     for (const [name, value] of Object.entries(match.values))
-      if (!/^\d+$/.test(name)) parameters[name] = isDuration(value) ? value.written : String(value);
+      if (!/^\d+$/.test(name))
+        parameters[name] = isDuration(value)
+          ? value.written
+          : typeof value === 'object'
+            ? JSON.stringify(value)
+            : String(value);
   if (Object.keys(parameters).length > 0) use.parameters = parameters;
   if (match.timeMappings.length > 0) use.timeMappings = match.timeMappings;
   return use;

@@ -27,6 +27,8 @@ export interface PhraseDefinition {
 export interface PhraseContext {
   /** The request phrases send when a clause names none: front matter `route`, else the first route in Inputs / Outputs. */
   route?: string;
+  /** The table the spec stores into: the first "`name` table" (or "table `name`") of its sections. */
+  table?: string;
   /** Identity names from the front matter, in order; the first is the default actor. */
   identities: string[];
   /** Limits from context sections such as `Tiers` (`free: 60 req/min`), by name. */
