@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { escapeOutput } from '../diagnostics/escape.js';
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
@@ -33,6 +34,19 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+  };
+}
+
+/**
+ * Everything a command prints passes here: text from specs, file names and implementations
+ * reaches the terminal with its control characters escaped (only specgate's own colors, when
+ * on, pass). Where a newline would forge a line (a file name), the printing code escapes it too.
+ */
+export function escapingIo(io: CliIo, colors: boolean): CliIo {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(escapeOutput(text, { colors })),
+    stderr: (text) => io.stderr(escapeOutput(text, { colors })),
   };
 }
 

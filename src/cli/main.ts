@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { colorEnabled } from './color.js';
-import { createContext, processIo } from './context.js';
+import { createContext, escapingIo, processIo } from './context.js';
 import type { CliContext, CliIo } from './context.js';
 import { CliError, EXIT_CODES_HELP, ExitCode } from './errors.js';
 import { packageVersion } from './version.js';
@@ -24,8 +24,9 @@ interface GlobalOptions {
   verbose?: boolean;
 }
 
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const color = colorEnabled(io.env, io.stdoutIsTTY);
+export async function main(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  const color = colorEnabled(rawIo.env, rawIo.stdoutIsTTY);
+  const io = escapingIo(rawIo, color);
   let exitCode: ExitCodeValue = ExitCode.ok;
   const program = buildProgram(io, color, async (options, run) => {
     const context = createContext({

@@ -10,6 +10,7 @@ import { GENERATED_DIR, splitGeneratedFile } from '../compile/index.js';
 import { parseSpec } from '../parse/index.js';
 import { CliError } from './errors.js';
 import { readSpecFile } from './spec-file.js';
+import { escapeLine } from '../diagnostics/escape.js';
 
 export const SPECS_DIR = 'specs';
 
@@ -52,14 +53,14 @@ export async function selectSpecFiles(root: string, args: readonly string[]): Pr
     const absolute = resolve(root, SPEC_NAME.test(arg) ? `${SPECS_DIR}/${arg}.md` : arg);
     const file = relative(root, absolute).split(sep).join('/');
     if (file.startsWith('../') || isAbsolute(file))
-      throw new CliError(`${arg}: not inside the project ${root}`);
-    if (!file.endsWith('.md')) throw new CliError(`${arg}: a spec is a Markdown file (.md)`);
+      throw new CliError(`${escapeLine(arg)}: not inside the project ${escapeLine(root)}`);
+    if (!file.endsWith('.md')) throw new CliError(`${escapeLine(arg)}: a spec is a Markdown file (.md)`);
     // Whatever exists is read by readSpecFile, which names a FIFO, a directory or a dangling link.
     const exists = await lstat(absolute).then(
       () => true,
       () => false,
     );
-    if (!exists) throw new CliError(`${arg}: no such spec file`);
+    if (!exists) throw new CliError(`${escapeLine(arg)}: no such spec file`);
     if (!files.includes(file)) files.push(file);
   }
   return files;

@@ -3,6 +3,7 @@
  * per criterion, grouped by section. Data only: every spec string goes through
  * the literal printer, so nothing a spec contains can become code.
  */
+import { escapeLine } from '../diagnostics/escape.js';
 import { SECTION_KINDS, SECTION_TITLES } from '../ir.js';
 import type { Criterion, SectionKind, Spec } from '../ir.js';
 import { printLiteral, stringLiteral } from './literal.js';
@@ -16,7 +17,8 @@ export const NOT_EXECUTABLE_SUFFIX = ' [not executable: no yaml block]';
 /** The test title of a criterion: `AC-1 free-limit: prose`, on one line. */
 export function criterionTitle(criterion: Pick<Criterion, 'id' | 'name' | 'prose'>): string {
   const name = criterion.name ? ` ${criterion.name}` : '';
-  return collapseWhiteSpace(`${criterion.id}${name}: ${criterion.prose}`);
+  // vitest prints the title: a control character in it is shown escaped, never sent to the terminal.
+  return escapeLine(collapseWhiteSpace(`${criterion.id}${name}: ${criterion.prose}`));
 }
 
 function collapseWhiteSpace(text: string): string {

@@ -4,6 +4,7 @@
  * replay command, the question it raises), and passing criteria as one count line. An agent reads
  * every character; this rendering spends them on what it can act on.
  */
+import { escapeLine } from '../diagnostics/escape.js';
 import type { CriterionReport, FailureEvidence, RunReport } from './model.js';
 import { describeProblem } from './collect.js';
 import { locatedCriteria } from './text.js';
@@ -30,7 +31,7 @@ export function renderAgent(report: RunReport): string {
 export function agentFailure(criterion: CriterionReport, sectionTitle: string): string[] {
   const name = criterion.name ? ` ${criterion.name}` : '';
   const head = [
-    `FAIL ${criterion.id}${name} (${sectionTitle}) ${criterion.file}:${criterion.line}`,
+    `FAIL ${criterion.id}${name} (${sectionTitle}) ${escapeLine(criterion.file)}:${criterion.line}`,
     `  spec: ${clip(oneLine(criterion.prose))}`,
   ];
   const evidence = criterion.failure;
@@ -46,7 +47,7 @@ export function agentFailure(criterion: CriterionReport, sectionTitle: string): 
     ...(evidence.counterexample !== undefined
       ? [`  counterexample: ${clip(compactJson(evidence.counterexample))}`]
       : []),
-    `  replay: ${evidence.replay}`,
+    `  replay: ${escapeLine(evidence.replay)}`,
     `  question: ${clip(question(criterion, evidence, request, faults), LINE_MAX * 2)}`,
   ];
   const [summary = '', ...details] = evidence.message.split('\n');

@@ -6,6 +6,7 @@ import { SECTION_TITLES } from '../ir.js';
 import type { Criterion, SectionKind, Spec } from '../ir.js';
 import { criteriaBySection, criterionTitle, generatedPathFor } from '../compile/index.js';
 import type { FailureEvidence, VerdictMeta } from '../runtime/failure/evidence.js';
+import { shellCommand } from '../runtime/failure/shell-quote.js';
 import { REPORT_SCHEMA_VERSION } from './model.js';
 import { coveragePercent, percentOf } from './text.js';
 import { unprovenFailureMode } from '../lint/fault-evidence.js';
@@ -241,7 +242,7 @@ function bareEvidence(spec: Spec, criterion: Criterion, message: string): Failur
     faults: [],
     transcript: [],
     logs: [],
-    replay: `specgate test ${spec.file} --criterion ${criterion.id}`,
+    replay: shellCommand(['specgate', 'test', spec.file, '--criterion', criterion.id]),
   };
 }
 

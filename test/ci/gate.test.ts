@@ -119,7 +119,7 @@ describe('specgate ci', { timeout: 180_000 }, () => {
     expect(failed.failure?.transcript.join('\n')).toContain('GET /hello?name=aaaaaaaaa → 200');
     expect(failed.failure?.logs.join('\n')).toContain('greeted aaaaaaaa');
     expect(failed.failure?.replay).toMatch(
-      /^specgate test specs\/greet\.md --criterion AC-1 --seed -?\d+ --path '[\d:]+'$/,
+      /^specgate test specs\/greet\.md --criterion AC-1 --seed -?\d+ --path [\d:]+$/,
     );
 
     const cases = await junitCases(root);

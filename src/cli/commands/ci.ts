@@ -24,6 +24,7 @@ import { configuredRules } from './lint.js';
 import { DEFAULT_REPORT_DIR } from './options.js';
 import { criterionPattern, runtimeEnv, validateRunOptions } from './test.js';
 import type { RunOptions } from './test.js';
+import { escapeLine } from '../../diagnostics/escape.js';
 
 export interface CiOptions extends RunOptions {
   /** Where the reports go (default `specgate-report`). */
@@ -132,7 +133,9 @@ async function loadValidSpecs(
     printDiagnostics(context, spec.diagnostics, spec.source, { minimum: 'error', to: 'err' });
   const broken = loaded.filter(hasErrors);
   if (broken.length > 0)
-    throw new CliError(`${broken.map((spec) => spec.file).join(', ')}: spec errors; nothing was run`);
+    throw new CliError(
+      `${broken.map((spec) => escapeLine(spec.file)).join(', ')}: spec errors; nothing was run`,
+    );
   return { loaded, specs: loaded.flatMap(({ spec }) => (spec ? [spec] : [])) };
 }
 
@@ -268,10 +271,12 @@ function printSummary(context: CliContext, report: RunReport, reportDir: string)
       `${totals.notExecutable} not executable, ${totals.skipped} skipped; ` +
       `spec coverage ${coverage.executable}/${coverage.total} (${share})`,
   );
-  for (const reason of report.gate.reasons) context.out(`  ${colors.red('✗')} ${reason.message}`);
+  for (const reason of report.gate.reasons) context.out(`  ${colors.red('✗')} ${escapeLine(reason.message)}`);
   const findings = report.vacuity && !report.vacuity.strict ? report.vacuity.findings : [];
   for (const finding of findings)
-    context.out(`  ${colors.yellow('!')} vacuous: ${finding.file}:${finding.line} ${finding.message}`);
+    context.out(
+      `  ${colors.yellow('!')} vacuous: ${escapeLine(finding.file)}:${finding.line} ${escapeLine(finding.message)}`,
+    );
   const inside = relative(context.root, reportDir).split(sep).join('/');
   // Reports inside the project are named from its root; elsewhere by their absolute path.
   const where = inside === '' ? '.' : inside.startsWith('../') || isAbsolute(inside) ? reportDir : inside;

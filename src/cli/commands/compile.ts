@@ -7,6 +7,7 @@ import { CliError } from '../errors.js';
 import { writeFilesAtomically } from '../fs-atomic.js';
 import { hasErrors, loadGeneratedFiles, loadSpecs, selectSpecFiles } from '../project.js';
 import { printDiagnostics } from '../report-diagnostics.js';
+import { escapeLine } from '../../diagnostics/escape.js';
 
 export interface CompileResult {
   /** Generated suites of the selected specs (relative paths), whether rewritten or not. */
@@ -65,7 +66,9 @@ export async function compileProject(context: CliContext, args: readonly string[
     const path = generatedPathFor(spec);
     const clash = outputs.get(path);
     if (clash) {
-      throw new CliError(`${clash.spec} and ${file} are both named "${spec.name}"; nothing was written`);
+      throw new CliError(
+        `${escapeLine(clash.spec)} and ${escapeLine(file)} are both named "${spec.name}"; nothing was written`,
+      );
     }
     outputs.set(path, { spec: file, text: compileSpec(spec) });
   }
@@ -82,8 +85,8 @@ export async function compileProject(context: CliContext, args: readonly string[
     written: written.map((path) => toProjectPath(context.root, path)),
     deleted: orphans,
   };
-  for (const file of result.written) context.info(`wrote ${file}`);
-  for (const file of result.deleted) context.info(`deleted ${file} (its spec is gone)`);
+  for (const file of result.written) context.info(`wrote ${escapeLine(file)}`);
+  for (const file of result.deleted) context.info(`deleted ${escapeLine(file)} (its spec is gone)`);
   context.info(`${result.suites.length} suite(s) compiled, ${result.written.length} changed`);
   return result;
 }

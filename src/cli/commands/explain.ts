@@ -9,6 +9,7 @@ import { closest } from 'fastest-levenshtein';
 import { stringify } from 'yaml';
 import { CATALOGUE } from '../../diagnostics/catalogue.js';
 import type { DiagnosticCode } from '../../diagnostics/catalogue.js';
+import { escapeLine } from '../../diagnostics/escape.js';
 import { EXPLANATIONS } from '../../diagnostics/explanations.js';
 import type { Check, Criterion, PhraseUse } from '../../ir.js';
 import { SECTION_TITLES } from '../../ir.js';
@@ -258,6 +259,6 @@ function lastLines(last: CriterionExplanation['last']): string[] {
     ...(failure.transcript.length > 0
       ? ['  last requests:', ...failure.transcript.slice(-4).map((line) => `    ${line}`)]
       : []),
-    `  replay: ${failure.replay}`,
+    `  replay: ${escapeLine(failure.replay)}`,
   ];
 }

@@ -22,6 +22,7 @@ import type { ExitCodeValue } from '../errors.js';
 import type { LintOptions } from './options.js';
 import { loadSpecs, selectSpecFiles } from '../project.js';
 import { countBySeverity, printDiagnostics } from '../report-diagnostics.js';
+import { escapeLine } from '../../diagnostics/escape.js';
 
 /** The parser's "missing section" warning, and the lint rule that asks the reviewer's question instead. */
 const MISSING_SECTION_CODE = 'SG1004';
@@ -61,13 +62,15 @@ export async function lintProject(
 
     printDiagnostics(context, diagnostics, loaded.source, { minimum, to: 'out' });
     for (const [id, yaml] of Object.entries(suggestions ?? {}))
-      context.out(`${loaded.file}: ${id} has no yaml block; a start:\n\`\`\`yaml\n${yaml}\n\`\`\`\n`);
+      context.out(
+        `${escapeLine(loaded.file)}: ${id} has no yaml block; a start:\n\`\`\`yaml\n${yaml}\n\`\`\`\n`,
+      );
     const criteria = loaded.spec ? summarizeCriteria(loaded.spec) : undefined;
     const summary = criteria
       ? `${criteria.total} criteria, ${criteria.executable} executable, ${criteria.notExecutable} not executable`
       : 'not parsed';
     context.out(
-      `${loaded.file}: ${summary}; ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`,
+      `${escapeLine(loaded.file)}: ${summary}; ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`,
     );
   }
 

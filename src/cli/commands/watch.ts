@@ -13,6 +13,7 @@ import { watchGeneratedSuites } from '../run-vitest.js';
 import { compileProject } from './compile.js';
 import { criterionPattern, runtimeEnv } from './test.js';
 import type { TestOptions } from './test.js';
+import { escapeLine } from '../../diagnostics/escape.js';
 
 /** Editors write a file in bursts (truncate, write, rename): compile once the burst is over. */
 const SETTLE_MS = 150;
@@ -45,13 +46,16 @@ export async function watchProject(
           const { written } = await compileProject(context, [file]);
           context.err(
             written.length > 0
-              ? `specgate: ${file} changed: recompiled ${written.join(', ')}`
-              : `specgate: ${file} changed: its suite is the same`,
+              ? `specgate: ${escapeLine(file)} changed: recompiled ${written.map(escapeLine).join(', ')}`
+              : `specgate: ${escapeLine(file)} changed: its suite is the same`,
           );
         } catch (error) {
           // Diagnostics are printed by compileProject; the old suite stays in place and in the watch.
           if (error instanceof CliError) context.err(`specgate: ${error.message}`);
-          else context.err(`specgate: ${file}: ${error instanceof Error ? error.message : String(error)}`);
+          else
+            context.err(
+              `specgate: ${escapeLine(file)}: ${error instanceof Error ? error.message : String(error)}`,
+            );
         }
       });
     }

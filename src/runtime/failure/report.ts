@@ -8,6 +8,8 @@ import { describeValue } from '../match/index.js';
 import type { HistoryEntry, LogLine } from '../types.js';
 import type { FailureEvidence } from './evidence.js';
 import { formatHistoryEntry, formatLogLines, formatTranscript } from './transcript.js';
+import { shellCommand } from './shell-quote.js';
+import { escapeLine, escapeText } from '../../diagnostics/escape.js';
 
 export interface PropertyOutcome {
   counterexample: unknown;
@@ -34,18 +36,14 @@ export interface FailureReport {
   targetOverride?: string;
 }
 
-function quoteShell(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
-
 export function replayCommand(
   report: Pick<FailureReport, 'specFile' | 'criterion' | 'property' | 'seed' | 'targetOverride'>,
 ): string {
-  const parts = ['specgate', 'test', report.specFile, '--criterion', report.criterion.id];
-  parts.push('--seed', String(report.property?.seed ?? report.seed));
-  if (report.property) parts.push('--path', quoteShell(report.property.path));
-  if (report.targetOverride !== undefined) parts.push('--target', quoteShell(report.targetOverride));
-  return parts.join(' ');
+  const argv = ['specgate', 'test', report.specFile, '--criterion', report.criterion.id];
+  argv.push('--seed', String(report.property?.seed ?? report.seed));
+  if (report.property) argv.push('--path', report.property.path);
+  if (report.targetOverride !== undefined) argv.push('--target', report.targetOverride);
+  return shellCommand(argv);
 }
 
 function errorText(error: unknown): string {
@@ -98,13 +96,17 @@ export function formatFailureReport(report: FailureReport): string {
   return formatFailureEvidence(report.criterion, buildFailureEvidence(report));
 }
 
-/** The failure message vitest prints: title, expected/found, counterexample, faults, transcript, logs, replay. */
+/**
+ * The failure message vitest prints: title, expected/found, counterexample, faults, transcript,
+ * logs, replay. Spec text and what the implementation answered reach the terminal with their
+ * control characters escaped; the replay command is one line (a newline in it shows as `\n`).
+ */
 export function formatFailureEvidence(
   criterion: Pick<Criterion, 'id' | 'name' | 'prose'>,
   evidence: FailureEvidence,
 ): string {
   const title = `${criterion.id}${criterion.name ? ` ${criterion.name}` : ''} failed: ${criterion.prose}`;
-  const lines = [title, '', ...evidence.message.split('\n')];
+  const lines = [escapeLine(title), '', escapeText(evidence.message)];
   if (evidence.path !== undefined) {
     const runs = evidence.runs ?? 0;
     const shrinks = evidence.shrinks ?? 0;
@@ -112,15 +114,20 @@ export function formatFailureEvidence(
     const counterexample = JSON.stringify(evidence.counterexample, null, 2);
     lines.push(
       ...section(`Counterexample (after ${runs} run${runs === 1 ? '' : 's'}, ${shrunk})`, [
-        counterexample.length < 2000 ? counterexample : describeValue(evidence.counterexample),
+        counterexample.length < 2000 ? counterexample : escapeText(describeValue(evidence.counterexample)),
       ]),
       '',
-      `seed ${evidence.seed}, path ${evidence.path}`,
+      `seed ${evidence.seed}, path ${escapeLine(evidence.path)}`,
     );
   }
-  lines.push(...section('Fault schedule', evidence.faults));
-  lines.push(...section('Transcript (last 20 entries)', evidence.transcript));
-  lines.push(...section(`Implementation log (last 20 lines; ${evidence.target})`, evidence.logs));
-  lines.push('', `Replay: ${evidence.replay}`);
+  lines.push(...section('Fault schedule', evidence.faults.map(escapeText)));
+  lines.push(...section('Transcript (last 20 entries)', evidence.transcript.map(escapeText)));
+  lines.push(
+    ...section(
+      `Implementation log (last 20 lines; ${escapeLine(String(evidence.target))})`,
+      evidence.logs.map(escapeText),
+    ),
+  );
+  lines.push('', `Replay: ${escapeLine(evidence.replay)}`);
   return lines.join('\n');
 }

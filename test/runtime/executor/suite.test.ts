@@ -166,7 +166,7 @@ describe('executor end to end', () => {
     const [, seed, path] = /seed (-?\d+), path (\S+)/.exec(message) ?? [];
     expect(seed).toBeDefined();
     expect(message).toContain(
-      `Replay: specgate test specs/limiter.md --criterion AC-3 --seed ${seed} --path '${path}'`,
+      `Replay: specgate test specs/limiter.md --criterion AC-3 --seed ${seed} --path ${path}`,
     );
   });
 });
