@@ -17,6 +17,7 @@ import type { CiOptions } from './commands/ci.js';
 import type { StrengthOptions } from './commands/strength.js';
 import type { ExplainOptions } from './commands/explain.js';
 import type { InitOptions } from './commands/init.js';
+import type { McpOptions } from './commands/mcp.js';
 import type { TestOptions } from './commands/test.js';
 
 interface GlobalOptions {
@@ -166,6 +167,20 @@ function buildProgram(io: CliIo, color: boolean, runWith: Runner): Command {
     .action(async (subject: string, criterion: string | undefined, options: ExplainOptions, cmd: Command) =>
       runWith(globals(cmd), async (context) =>
         (await import('./commands/explain.js')).explainCommand(context, subject, criterion, options),
+      ),
+    );
+
+  command(
+    'mcp',
+    'serve the MCP protocol over stdio: lint, suggest, compile, test, explain and report as tools',
+  )
+    .option(
+      '--report-dir <dir>',
+      `where test runs save reports and report reads them (default: ${DEFAULT_REPORT_DIR})`,
+    )
+    .action(async (options: McpOptions, cmd: Command) =>
+      runWith(globals(cmd), async (context) =>
+        (await import('./commands/mcp.js')).mcpCommand(context, options),
       ),
     );
 

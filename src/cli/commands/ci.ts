@@ -244,7 +244,7 @@ async function vacuityOf(
   }
 }
 
-async function writeReports(reportDir: string, rendered: RenderedReports): Promise<void> {
+export async function writeReports(reportDir: string, rendered: RenderedReports): Promise<void> {
   await writeFilesAtomically(
     (Object.keys(REPORT_FILES) as Array<keyof typeof REPORT_FILES>).map((kind) => ({
       path: join(reportDir, REPORT_FILES[kind]),

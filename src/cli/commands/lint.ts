@@ -21,6 +21,7 @@ import { CliError, ExitCode } from '../errors.js';
 import type { ExitCodeValue } from '../errors.js';
 import type { LintOptions } from './options.js';
 import { loadSpecs, selectSpecFiles } from '../project.js';
+import type { LoadedSpec } from '../project.js';
 import { countBySeverity, printDiagnostics } from '../report-diagnostics.js';
 import { escapeLine } from '../../diagnostics/escape.js';
 
@@ -38,22 +39,13 @@ export async function lintProject(
   const rules = await configuredRules(context.root, options.rule ?? []);
   const minimum = context.verbose ? 'info' : 'warning';
   const files = await selectSpecFiles(context.root, args);
-  const asksAboutSections = rules.some((rule) => rule.meta.id === SECTION_RULE_ID);
   const totals = { error: 0, warning: 0, info: 0 };
   const results: LintResult[] = [];
 
   for (const loaded of await loadSpecs(context.root, files)) {
-    // A draft that only lacks required sections is still linted: that is when questions help most.
-    const spec = loaded.spec ?? parseForLint(loaded.source, loaded.file).spec;
-    // The section rule asks about a missing section; the parser's plain SG1004 would say it twice.
-    const parsed = asksAboutSections
-      ? loaded.diagnostics.filter((diagnostic) => diagnostic.code !== MISSING_SECTION_CODE)
-      : loaded.diagnostics;
-    const diagnostics = sortByPlace([...parsed, ...(spec ? lintSpec(spec, rules) : [])]).filter(
-      (diagnostic) => minimum === 'info' || diagnostic.severity !== 'info',
-    );
-    const suggestions = options.suggest && spec ? suggestChecks(spec) : undefined;
-    results.push({ file: loaded.file, diagnostics, ...(suggestions ? { suggestions } : {}) });
+    const result = lintLoadedSpec(loaded, rules, { minimum, suggest: options.suggest === true });
+    const { diagnostics, suggestions } = result;
+    results.push(result);
     const counts = countBySeverity(diagnostics);
     totals.error += counts.error;
     totals.warning += counts.warning;
@@ -81,6 +73,29 @@ export async function lintProject(
     return ExitCode.usage;
   }
   return ExitCode.ok;
+}
+
+/**
+ * One spec's parse diagnostics and lint findings in document order, `info` ones only when `minimum`
+ * is info, and with `suggest` a starting yaml block for each criterion without one.
+ */
+export function lintLoadedSpec(
+  loaded: LoadedSpec,
+  rules: readonly LintRule[],
+  options: { minimum: 'info' | 'warning'; suggest: boolean },
+): LintResult {
+  // A draft that only lacks required sections is still linted: that is when questions help most.
+  const spec = loaded.spec ?? parseForLint(loaded.source, loaded.file).spec;
+  // The section rule asks about a missing section; the parser's plain SG1004 would say it twice.
+  const asksAboutSections = rules.some((rule) => rule.meta.id === SECTION_RULE_ID);
+  const parsed = asksAboutSections
+    ? loaded.diagnostics.filter((diagnostic) => diagnostic.code !== MISSING_SECTION_CODE)
+    : loaded.diagnostics;
+  const diagnostics = sortByPlace([...parsed, ...(spec ? lintSpec(spec, rules) : [])]).filter(
+    (diagnostic) => options.minimum === 'info' || diagnostic.severity !== 'info',
+  );
+  const suggestions = options.suggest && spec ? suggestChecks(spec) : undefined;
+  return { file: loaded.file, diagnostics, ...(suggestions ? { suggestions } : {}) };
 }
 
 /** The registry with `specgate.lint.json` applied, then `--rule` options. */
