@@ -90,6 +90,10 @@ export const CATALOGUE = {
 
   SG3050: { severity: 'error', message: 'the Redis error reply "{found}" is not an error line' },
   SG3051: { severity: 'error', message: 'a Redis fault never answers {command}' },
+  SG3030: {
+    severity: 'error',
+    message: 'criterion {id} is under "{heading}", which holds no criteria: it would never run',
+  },
 
   SG4001: { severity: 'error', message: 'invalid expression in template: {detail}' },
   SG4002: { severity: 'error', message: 'unterminated "{{" in template' },

@@ -360,6 +360,13 @@ export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = 
     example: `${REDIS_FRONT_MATTER}\n${ACCEPTANCE_ITEM('steps:\n  - fault: { service: cache, redis: OOM, commands: [MULTI] }\n  - send: GET /ping')}`,
     fix: 'Remove the command from `commands`; for a transaction list EXEC.',
   },
+  SG3030: {
+    meaning:
+      'Criteria run only from Acceptance, Failure Modes and Constraints. Any other `## ` heading (`Tiers`, `Notes`, a misspelt section) is context for phrases and lint, so a criterion written under it would silently never run.',
+    example:
+      '## Acceptance criterions and more\n\n- **AC-1 ping**: `GET /ping` answers 200.\n\n## Acceptance\n\n- **AC-2**: pong answers.',
+    fix: 'Move the criterion under `## Acceptance`, `## Failure Modes` or `## Constraints`, or correct the heading (e.g. `## Acceptance Criteria`).',
+  },
 
   SG4001: {
     meaning:

@@ -8,6 +8,7 @@ import type {
   ResponseExpectation,
   TemplateValue,
 } from '../ir.js';
+import { isTemplate } from './durations.js';
 import { describeValue, type Reporter } from './reporter.js';
 import { BLOCK_CODES, validate } from './schema.js';
 import { checkScratchPaths } from './scratch-paths.js';
@@ -70,14 +71,84 @@ function checkMatcher(value: YamlValue, reporter: Reporter): void {
       );
     }
   }
-  for (const key of ['$each', '$length']) {
-    const nested = value.get(key);
-    if (nested) readMatcherOrValue(nested, reporter);
-  }
+  const each = value.get('$each');
+  if (each) readMatcherOrValue(each, reporter);
+  const length = value.get('$length');
+  if (length) readCount(length, '"$length"', reporter);
+  checkIntRange(value.get('$int'), reporter);
   for (const key of ['$schema']) {
     const schema = value.get(key);
     if (schema) checkJsonSchema(schema, reporter);
   }
+}
+
+/** `$int: [min, max]` with both bounds written as numbers must not be empty. */
+function checkIntRange(range: YamlValue | undefined, reporter: Reporter): void {
+  const [min, max] = range?.isSeq() ? range.items().map((item) => item.value) : [];
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    reporter.report(
+      'SG3011',
+      range!.range(),
+      { what: '"$int"', min, max },
+      { expected: '[min, max] with min ≤ max', hint: `write [${max}, ${min}]` },
+    );
+  }
+}
+
+/** A number of things (lines, keys, rows, calls, members, a length): written as a number, a whole one, 0 or more. */
+export function readCount(value: YamlValue, what: string, reporter: Reporter): Matcher | TemplateValue {
+  const count = value.value;
+  if (typeof count === 'number' && !(Number.isInteger(count) && count >= 0)) {
+    reporter.report(
+      'SG3013',
+      value.range(),
+      { what },
+      { expected: 'a count: a whole number, 0 or more (or a template or matcher)', found: String(count) },
+    );
+  }
+  return readMatcherOrValue(value, reporter);
+}
+
+/** Codes a status or an exit can be: what `status: 1000`, `status: OK` or `exit: 256` could never equal. */
+const CODE_RANGES = {
+  status: { min: 100, max: 599, what: 'an HTTP status: a whole number from 100 to 599' },
+  exit: { min: 0, max: 255, what: 'an exit code: a whole number from 0 to 255' },
+} as const;
+
+/**
+ * A status or exit code: a number in its range, a template, or a matcher whose written
+ * codes (`$eq`, `$oneOf`, `$int`) are in range.
+ */
+function readCode(
+  value: YamlValue,
+  kind: keyof typeof CODE_RANGES,
+  reporter: Reporter,
+): Matcher | TemplateValue {
+  const range = CODE_RANGES[kind];
+  const check = (code: YamlValue): void => {
+    const written = code.value;
+    const fits =
+      (typeof written === 'number' &&
+        Number.isInteger(written) &&
+        written >= range.min &&
+        written <= range.max) ||
+      isTemplate(written);
+    if (!fits)
+      reporter.report(
+        'SG3013',
+        code.range(),
+        { what: `"${kind}"` },
+        { expected: `${range.what}, a {{ template }} or a matcher`, found: describeValue(written) },
+      );
+  };
+  if (value.isMap() && value.keys().some((key) => key.startsWith('$'))) {
+    const eq = value.get('$eq');
+    if (eq) check(eq);
+    for (const key of ['$oneOf', '$int']) value.get(key)?.items().forEach(check);
+  } else {
+    check(value);
+  }
+  return readMatcherOrValue(value, reporter);
 }
 
 const schemaChecker = new Ajv({ strict: false, validateSchema: true });
@@ -100,7 +171,7 @@ export function checkJsonSchema(value: YamlValue, reporter: Reporter): void {
 export function readResponseExpectation(value: YamlValue, reporter: Reporter): ResponseExpectation {
   const expectation: ResponseExpectation = {};
   const status = value.get('status');
-  if (status) expectation.status = readMatcherOrValue(status, reporter) as ResponseExpectation['status'];
+  if (status) expectation.status = readCode(status, 'status', reporter) as ResponseExpectation['status'];
   const headers = value.get('headers');
   if (headers?.isMap()) {
     expectation.headers = Object.fromEntries(
@@ -139,7 +210,7 @@ function readRequestLog(value: YamlValue, reporter: Reporter): RequestLogExpecta
   if (contains !== undefined) log.contains = contains;
   const matches = value.get('matches')?.string();
   if (matches !== undefined) log.matches = matches;
-  if (count) log.count = readMatcherOrValue(count, reporter) as Matcher | number;
+  if (count) log.count = readCount(count, '"count"', reporter) as Matcher | number;
   return log;
 }
 
@@ -155,9 +226,11 @@ function readRequestMetric(value: YamlValue, reporter: Reporter): RequestMetricE
 
 export function readCliExpectation(value: YamlValue, reporter: Reporter): CliExpectation {
   const expectation: CliExpectation = {};
-  for (const key of ['exit', 'stdout', 'stderr'] as const) {
+  const exit = value.get('exit');
+  if (exit) expectation.exit = readCode(exit, 'exit', reporter) as Matcher | number;
+  for (const key of ['stdout', 'stderr'] as const) {
     const entry = value.get(key);
-    if (entry) expectation[key] = readMatcherOrValue(entry, reporter) as Matcher & number & string;
+    if (entry) expectation[key] = readMatcherOrValue(entry, reporter) as Matcher & string;
   }
   const json = value.get('json');
   if (json) expectation.json = readBody(json, reporter);
@@ -199,7 +272,10 @@ export function readRedisKeyExpectation(
   if (type) expectation.type = type as RedisKeyExpectation['type'] & string;
   for (const key of ['ttl', 'size', 'members', 'value', 'fields', 'items'] as const) {
     const entry = source.get(key);
-    if (entry) expectation[key] = readMatcherOrValue(entry, reporter) as Matcher & number;
+    if (entry)
+      expectation[key] = (
+        key === 'size' ? readCount(entry, '"size"', reporter) : readMatcherOrValue(entry, reporter)
+      ) as Matcher & number;
   }
   return expectation;
 }

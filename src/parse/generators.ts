@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { charsRegex, patternRegex } from '../generator-regex.js';
 import type { CsvGenerator, Generator, Malformation, TemplateValue } from '../ir.js';
+import { FAKER_METHODS } from './faker-methods.js';
 import { didYouMean, describeValue, type Reporter } from './reporter.js';
 import { BLOCK_CODES, definition, validate } from './schema.js';
 import type { YamlValue } from './yaml-tree.js';
@@ -227,8 +228,24 @@ function convert(kind: string, options: YamlValue | undefined, reporter: Reporte
         ? { kind: 'oneOf', options: generators as Generator[] }
         : undefined;
     }
-    case 'faker':
-      return { kind, method: options?.string() ?? '' };
+    case 'faker': {
+      const method = options?.string() ?? '';
+      if (options && !FAKER_METHODS.has(method)) {
+        const hint = didYouMean(method, [...FAKER_METHODS]);
+        reporter.report(
+          'SG3010',
+          options.range(),
+          { name: `faker ${method}` },
+          {
+            expected: 'a faker method path such as person.firstName, internet.email or lorem.word',
+            found: method,
+            ...(hint ? { hint } : {}),
+          },
+        );
+        return undefined;
+      }
+      return { kind, method };
+    }
     case 'csv':
       return options ? readCsv(options, reporter) : undefined;
     default:

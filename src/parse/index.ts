@@ -340,19 +340,22 @@ function checkDocumentShape(
 }
 
 function checkDuplicateIds(document: RawDocument, reporter: Reporter): void {
+  // Case-blind: report anchors and file names on case-insensitive file systems cannot tell AC-1 from ac-1.
   const first = new Map<string, RawCriterion>();
   for (const criterion of document.sections.flatMap((s) => s.criteria)) {
-    const earlier = first.get(criterion.id);
+    const key = criterion.id.toLowerCase();
+    const earlier = first.get(key);
     if (!earlier) {
-      first.set(criterion.id, criterion);
+      first.set(key, criterion);
       continue;
     }
     const line = reporter.lines.point(earlier.idRange[0]).line;
+    const spelled = earlier.id === criterion.id ? '' : ` as ${earlier.id}`;
     reporter.report(
       'SG5001',
       criterion.idRange,
       { id: criterion.id },
-      { hint: `first used on line ${line}; ids must be unique in a spec` },
+      { hint: `first used on line ${line}${spelled}; ids must be unique in a spec, whatever their case` },
     );
   }
 }

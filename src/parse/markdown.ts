@@ -364,8 +364,10 @@ function readContextSection(
   context.range = [context.range[0], context.range[0] + body.slice(context.range[0], end).trimEnd().length];
   for (const node of nodes) {
     if (node.type === 'list')
-      for (const item of (node as List).children)
+      for (const item of (node as List).children) {
         context.items.push({ text: normaliseSpace(plainText(item)), range: rangeOf(item) });
+        checkStrayCriterion(item, context.heading, reporter);
+      }
     // A check under a context heading would silently never run: say where it is.
     for (const code of yamlBlocks(node))
       reporter.report(
@@ -377,6 +379,26 @@ function readContextSection(
         },
       );
   }
+}
+
+/** Ids the criteria sections give (`AC-1`, `FM-2`, `C-3`): such an item under a context heading is a lost criterion. */
+const CRITERION_ID = /^(AC|FM|C)-[A-Za-z0-9]/i;
+
+/** A criterion under a context heading would silently never run (one with a yaml block is SG1008). */
+function checkStrayCriterion(item: ListItem, heading: string, reporter: Reporter): void {
+  const label = idLabel(item);
+  if (!label || !CRITERION_ID.test(label.id) || yamlBlocks(item).length > 0) return;
+  const hint = didYouMean(heading, Object.values(SECTION_TITLES));
+  reporter.report(
+    'SG3030',
+    label.range,
+    { id: label.id, heading },
+    {
+      expected: `a criterion under one of: ${[...CRITERIA_SECTIONS].map((kind) => SECTION_TITLES[kind]).join(', ')}`,
+      found: `## ${heading}`,
+      ...(hint ? { hint } : {}),
+    },
+  );
 }
 
 function criterionProse(item: ListItem, first: Paragraph): string {

@@ -5,6 +5,7 @@ import type { KnownNames } from './config.js';
 import { durationMs, durationOrTemplate, isTemplate } from './durations.js';
 import {
   readCliExpectation,
+  readCount,
   readMatcherOrValue,
   readRedisKeyExpectation,
   readResponseExpectation,
@@ -314,7 +315,7 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
         kind: 'expect-log',
         ...base,
         ...pick(arg, ['level', 'contains', 'matches', 'since', 'instance']),
-        ...(count ? { count: readMatcherOrValue(count, reporter) } : {}),
+        ...(count ? { count: readCount(count, '"count"', reporter) } : {}),
       } as StepWithoutBase;
       break;
     }
@@ -355,7 +356,7 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
         service: resolveService(arg.get('service'), 'redis', arg, scope) ?? '',
         ...base,
         ...pick(arg, ['key', 'keys', 'save']),
-        ...(count ? { count: readMatcherOrValue(count, reporter) } : {}),
+        ...(count ? { count: readCount(count, '"count"', reporter) } : {}),
         ...(names ? { names: readMatcherOrValue(names, reporter) } : {}),
         ...(expect ? { expect } : {}),
       } as StepWithoutBase;
@@ -371,7 +372,7 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
         ...base,
         ...pick(arg, ['params', 'save']),
         ...(rows ? { rows: readMatcherOrValue(rows, reporter) } : {}),
-        ...(count ? { count: readMatcherOrValue(count, reporter) } : {}),
+        ...(count ? { count: readCount(count, '"count"', reporter) } : {}),
       } as StepWithoutBase;
       break;
     }
@@ -470,7 +471,7 @@ function readTally(value: YamlValue, reporter: Reporter): Tally | undefined {
   if (!status?.isMap()) return undefined;
   return {
     status: Object.fromEntries(
-      status.entries().map(([code, v]) => [code, readMatcherOrValue(v, reporter) as number]),
+      status.entries().map(([code, v]) => [code, readCount(v, `the tally of ${code}`, reporter) as number]),
     ),
   };
 }

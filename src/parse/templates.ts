@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
-import type { Reporter } from './reporter.js';
+import { extraFunctions, FUNCTION_NAMES } from '../runtime/expr/functions.js';
+import { didYouMean, type Reporter } from './reporter.js';
 import type { YamlValue } from './yaml-tree.js';
 import { splitTemplate } from '../template.js';
 
@@ -15,8 +16,7 @@ export interface ExpressionError {
 export function expressionError(source: string): ExpressionError | undefined {
   if (source.trim() === '') return { message: 'empty expression', index: 0 };
   try {
-    jsonata(source);
-    return undefined;
+    return unknownFunctionCall(jsonata(source).ast() as unknown as AstNode, source);
   } catch (error) {
     const { message, position, token } = error as { message?: string; position?: number; token?: string };
     const end = typeof position === 'number' ? position : 0;
@@ -24,6 +24,41 @@ export function expressionError(source: string): ExpressionError | undefined {
     const index = Math.max(0, Math.min(source.length, end - tokenLength));
     return { message: message ?? String(error), index };
   }
+}
+
+type AstNode = { type?: string; value?: unknown; position?: number; [key: string]: unknown };
+
+/**
+ * The first call of a function that does not exist (`$uper(x)`, `x ~> $foo`): JSONata only
+ * finds out when the call runs, mid-test, and the failure would blame the implementation.
+ * Names bound in the expression itself (`$f := function…`, lambda parameters) are known.
+ */
+function unknownFunctionCall(ast: AstNode, source: string): ExpressionError | undefined {
+  const bound = new Set<string>();
+  const called: AstNode[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const n = node as AstNode;
+    if (n.type === 'bind') bound.add(String((n['lhs'] as AstNode).value));
+    if (n.type === 'lambda') (n['arguments'] as AstNode[]).forEach((arg) => bound.add(String(arg.value)));
+    const procedure = n.type === 'function' || n.type === 'partial' ? (n['procedure'] as AstNode) : undefined;
+    if (procedure?.type === 'variable') called.push(procedure);
+    const applied = n.type === 'apply' ? (n['rhs'] as AstNode) : undefined;
+    if (applied?.type === 'variable') called.push(applied);
+    Object.values(n).forEach(visit);
+  };
+  visit(ast);
+  const unknown = called.find((v) => !FUNCTION_NAMES.has(String(v.value)) && !bound.has(String(v.value)));
+  if (!unknown) return undefined;
+  const name = String(unknown.value);
+  const index = Math.max(0, Math.min(source.length, (unknown.position ?? 0) - name.length - 1));
+  const hint = didYouMean(name, [...FUNCTION_NAMES]);
+  const ours = extraFunctions.map((fn) => `$${fn.name}`).join(', ');
+  return {
+    message: `unknown function $${name}${hint ? ` (${hint})` : ''}: specgate knows JSONata's functions and ${ours}`,
+    index,
+  };
 }
 
 /** Reports unterminated `{{` and JSONata syntax errors in a string value, at their exact place. */

@@ -1,7 +1,7 @@
 /** Steps on HTTP upstreams: `fault: { http: … }` and `expect calls`. */
 import type { ExpectCallsStep, HttpFault, HttpFaultType, Place, ProtocolFaultStep } from '../ir.js';
 import { durationOrTemplate } from './durations.js';
-import { readBody, readMatcherOrValue } from './expectations.js';
+import { readBody, readCount, readMatcherOrValue } from './expectations.js';
 import type { StepScope } from './steps.js';
 import type { YamlValue } from './yaml-tree.js';
 
@@ -96,7 +96,7 @@ export function readExpectCalls(
   const body = arg.get('body');
   if (body) step.body = readBody(body, reporter);
   const count = arg.get('count');
-  if (count) step.count = readMatcherOrValue(count, reporter) as number;
+  if (count) step.count = readCount(count, '"count"', reporter) as number;
   const gaps = arg.get('gaps');
   if (gaps) step.gaps = readMatcherOrValue(gaps, reporter) as number;
   const order = arg.get('order');

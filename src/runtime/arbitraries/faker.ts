@@ -35,3 +35,33 @@ export function fakerMethod(path: string): (faker: Faker) => unknown {
     return (owner[segments.at(-1)!] as () => unknown).call(owner);
   };
 }
+
+/**
+ * `module.method` for every method of this faker outside `helpers` (whose methods all need
+ * arguments): what a `faker:` generator may name. scripts/update-faker-methods.ts writes it
+ * into src/parse/faker-methods.ts, since the parser cannot afford to load faker.
+ */
+export function fakerMethodPaths(): string[] {
+  const paths: string[] = [];
+  for (const module of Object.keys(faker).sort()) {
+    const value = (faker as unknown as Record<string, unknown>)[module];
+    if (!value || typeof value !== 'object' || module.startsWith('_')) continue;
+    if (module === 'helpers' || module === 'rawDefinitions' || module === 'definitions') continue;
+    const names = new Set<string>();
+    for (
+      let proto: object | null = value;
+      proto && proto !== Object.prototype;
+      proto = Object.getPrototypeOf(proto)
+    ) {
+      for (const name of Object.getOwnPropertyNames(proto))
+        if (
+          name !== 'constructor' &&
+          !name.startsWith('_') &&
+          typeof (value as Record<string, unknown>)[name] === 'function'
+        )
+          names.add(name);
+    }
+    paths.push(...[...names].sort().map((name) => `${module}.${name}`));
+  }
+  return paths;
+}

@@ -4,6 +4,7 @@
  * about "trimmed" text mean, hence `$jsTrim`.
  */
 import { randomBytes } from 'node:crypto';
+import { JSONATA_BUILTINS } from '../../jsonata-functions.js';
 
 /** Random per process so values never collide with data left by an earlier run. */
 const runPrefix = randomBytes(4).readUInt32BE(0).toString(36).padStart(6, '0').slice(-6);
@@ -57,3 +58,9 @@ export const extraFunctions: readonly ExtraFunction[] = [
   { name: 'codePoints', implementation: codePoints, signature: '<s-:n>' },
   { name: 'clock', implementation: clock, signature: '<:n>' },
 ];
+
+/** Every function a template or `$expr` may call: JSONata's and the ones above. */
+export const FUNCTION_NAMES: ReadonlySet<string> = new Set([
+  ...JSONATA_BUILTINS,
+  ...extraFunctions.map((fn) => fn.name),
+]);

@@ -12,6 +12,7 @@ import {
   evaluateTemplate,
   evaluateTemplateValue,
 } from '../expr/index.js';
+import { FUNCTION_NAMES } from '../expr/functions.js';
 import type { Scope } from '../expr/index.js';
 import { childPath, describeValue } from './describe.js';
 import { isPlainObject, numericValue, valuesEqual } from './equality.js';
@@ -52,20 +53,10 @@ function schemaValidator(schema: Record<string, unknown>): ValidateFunction {
   return validate;
 }
 
-/** JSONata's own functions: scope names that would shadow them are not bound as `$name` in `$expr`. */
-const JSONATA_FUNCTIONS = new Set(
-  (
-    'sum count max min average string substring substringBefore substringAfter lowercase uppercase length trim pad ' +
-    'match contains replace split join formatNumber formatBase formatInteger parseInteger number floor ceil round ' +
-    'abs sqrt power random boolean not map zip filter single foldLeft sift keys lookup append exists spread merge ' +
-    'reverse each error assert type sort shuffle distinct base64encode base64decode encodeUrlComponent encodeUrl ' +
-    'decodeUrlComponent decodeUrl eval toMillis fromMillis clone now millis unique jsTrim cents codePoints'
-  ).split(' '),
-);
-
+/** Scope names become `$name` variables of `$expr`, except those of functions (they would shadow them). */
 function exprBindings(scope: Scope): Record<string, unknown> {
   const bindings: Record<string, unknown> = { scope };
-  for (const [name, value] of Object.entries(scope)) if (!JSONATA_FUNCTIONS.has(name)) bindings[name] = value;
+  for (const [name, value] of Object.entries(scope)) if (!FUNCTION_NAMES.has(name)) bindings[name] = value;
   return bindings;
 }
 
