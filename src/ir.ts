@@ -15,6 +15,7 @@
  *   plain numbers are accepted in YAML) unless they are a Template.
  */
 import type { ToxicType } from './toxics.js';
+import type { PostgresFaultType } from './postgres-faults.js';
 
 /* ------------------------------------------------------------------ places */
 
@@ -315,12 +316,12 @@ export interface FaultStep extends StepBase {
 /**
  * A fault at the protocol level, added and removed like a toxic (named, `for`, healed by `heal`,
  * removed at the end of the run): answers of an HTTP upstream (see `HttpFault`), Redis error
- * replies from the fault proxy (`RedisFault`).
+ * replies from the fault proxy (`RedisFault`), faults the PostgreSQL server produces (`PostgresFault`).
  */
 export interface ProtocolFaultStep extends StepBase {
   kind: 'protocol-fault';
   service: string;
-  fault: HttpFault | RedisFault;
+  fault: HttpFault | RedisFault | PostgresFault;
   /** Name for `heal`; default the fault's type. */
   name?: string;
   /** Probability 0..1 that a call (or command) is affected, drawn from the run's seed. Default 1. */
@@ -356,6 +357,21 @@ export interface RedisFault {
   /** Upper-case command names (default every command). */
   commands?: string[];
   /** Only the first N selected commands (default every one while the fault is active). */
+  times?: number | Template;
+}
+
+export type { PostgresFaultType };
+
+/** A fault of a PostgreSQL service, made by the harness's own connections to the server. */
+export interface PostgresFault {
+  protocol: 'postgres';
+  /** terminate the target's backends (once), hold a table lock, or fail statements with 40001. */
+  type: PostgresFaultType;
+  /** lock, serialization_failure: `table` or `schema.table`. */
+  table?: string;
+  /** lock: a LOCK TABLE mode in lower case (default `access exclusive`). */
+  mode?: string;
+  /** serialization_failure: only the first N selected statements. */
   times?: number | Template;
 }
 

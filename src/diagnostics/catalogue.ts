@@ -88,12 +88,15 @@ export const CATALOGUE = {
   SG3021: { severity: 'error', message: 'block "{name}" uses itself' },
   SG3022: { severity: 'error', message: 'invalid block definition "{name}"' },
 
-  SG3050: { severity: 'error', message: 'the Redis error reply "{found}" is not an error line' },
-  SG3051: { severity: 'error', message: 'a Redis fault never answers {command}' },
   SG3030: {
     severity: 'error',
     message: 'criterion {id} is under "{heading}", which holds no criteria: it would never run',
   },
+
+  SG3050: { severity: 'error', message: 'the Redis error reply "{found}" is not an error line' },
+  SG3051: { severity: 'error', message: 'a Redis fault never answers {command}' },
+  SG3052: { severity: 'error', message: '"{found}" is not a table name a postgres fault can use' },
+  SG3053: { severity: 'error', message: 'unknown lock mode "{found}"' },
 
   SG4001: { severity: 'error', message: 'invalid expression in template: {detail}' },
   SG4002: { severity: 'error', message: 'unterminated "{{" in template' },

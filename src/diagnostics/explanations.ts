@@ -21,6 +21,8 @@ const ACCEPTANCE_ITEM = (yaml: string): string =>
     .map((line) => `  ${line}`)
     .join('\n')}\n  \`\`\``;
 
+const POSTGRES_FRONT_MATTER =
+  '---\nspec: ping\ntarget: { command: node server.mjs }\nservices:\n  db: postgres\n---';
 const REDIS_FRONT_MATTER =
   '---\nspec: ping\ntarget: { command: node server.mjs }\nservices:\n  cache: redis\n---';
 
@@ -348,6 +350,13 @@ export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = 
     fix: 'Give the block its steps: `pings: { with: { n: 3 }, steps: [{ send: GET /ping, repeat: <n> }] }`.',
   },
 
+  SG3030: {
+    meaning:
+      'Criteria run only from Acceptance, Failure Modes and Constraints. Any other `## ` heading (`Tiers`, `Notes`, a misspelt section) is context for phrases and lint, so a criterion written under it would silently never run.',
+    example:
+      '## Acceptance criterions and more\n\n- **AC-1 ping**: `GET /ping` answers 200.\n\n## Acceptance\n\n- **AC-2**: pong answers.',
+    fix: 'Move the criterion under `## Acceptance`, `## Failure Modes` or `## Constraints`, or correct the heading (e.g. `## Acceptance Criteria`).',
+  },
   SG3050: {
     meaning:
       'A Redis fault (`fault: { redis: … }`) answers the commands it selects with an error reply, and an error reply starts with an error code in capitals that clients match on (`OOM`, `READONLY`, `ERR`). A known code alone (`OOM`, `LOADING`, `READONLY`, `BUSY`, `NOSCRIPT`, `MASTERDOWN`, `MISCONF`, `NOREPLICAS`, `TRYAGAIN`, `CLUSTERDOWN`) gets the text Redis itself sends; any other error is written out whole, on one line.',
@@ -360,12 +369,17 @@ export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = 
     example: `${REDIS_FRONT_MATTER}\n${ACCEPTANCE_ITEM('steps:\n  - fault: { service: cache, redis: OOM, commands: [MULTI] }\n  - send: GET /ping')}`,
     fix: 'Remove the command from `commands`; for a transaction list EXEC.',
   },
-  SG3030: {
+  SG3052: {
     meaning:
-      'Criteria run only from Acceptance, Failure Modes and Constraints. Any other `## ` heading (`Tiers`, `Notes`, a misspelt section) is context for phrases and lint, so a criterion written under it would silently never run.',
-    example:
-      '## Acceptance criterions and more\n\n- **AC-1 ping**: `GET /ping` answers 200.\n\n## Acceptance\n\n- **AC-2**: pong answers.',
-    fix: 'Move the criterion under `## Acceptance`, `## Failure Modes` or `## Constraints`, or correct the heading (e.g. `## Acceptance Criteria`).',
+      'A postgres `lock` or `serialization_failure` fault acts on one table, named as in SQL without quotes: `payments` or `billing.payments` (letters, digits, `_` and `$`, not starting with a digit). The name is quoted by specgate when it builds the statement, so it can never be SQL of its own.',
+    example: `${POSTGRES_FRONT_MATTER}\n${ACCEPTANCE_ITEM('steps:\n  - fault: { service: db, postgres: lock, table: "payments; DROP TABLE users" }\n  - send: GET /ping')}`,
+    fix: 'Name one table: `table: payments`, or `table: billing.payments` for a table outside `public`.',
+  },
+  SG3053: {
+    meaning:
+      "A postgres `lock` fault holds LOCK TABLE in one of PostgreSQL's table lock modes: access share, row share, row exclusive, share update exclusive, share, share row exclusive, exclusive, access exclusive (the default, which makes even a SELECT on the table wait).",
+    example: `${POSTGRES_FRONT_MATTER}\n${ACCEPTANCE_ITEM('steps:\n  - fault: { service: db, postgres: lock, table: payments, mode: write }\n  - send: GET /ping')}`,
+    fix: 'Use one of the modes listed, e.g. `mode: share` so that writes wait while reads go on, or leave `mode` out (access exclusive).',
   },
 
   SG4001: {

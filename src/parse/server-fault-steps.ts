@@ -1,5 +1,6 @@
-/** Protocol faults of Redis and PostgreSQL services: `fault: { redis: … }`. */
-import type { Place, ProtocolFaultStep, RedisFault } from '../ir.js';
+/** Protocol faults of Redis and PostgreSQL services: `fault: { redis: … }`, `fault: { postgres: … }`. */
+import type { Place, PostgresFault, ProtocolFaultStep, RedisFault } from '../ir.js';
+import { LOCK_MODES, POSTGRES_FAULT_KEYS, TABLE_NAME, type PostgresFaultType } from '../postgres-faults.js';
 import { NEVER_FAULTED, REDIS_ERRORS, redisErrorLine } from '../redis-faults.js';
 import { durationOrTemplate } from './durations.js';
 import type { StepScope } from './steps.js';
@@ -59,6 +60,81 @@ export function readRedisFault(
         );
       return [upper];
     });
+  }
+  const times = arg.get('times')?.value;
+  if (typeof times === 'number' || typeof times === 'string') fault.times = times;
+  const name = arg.get('name')?.string();
+  const toxicity = arg.get('toxicity')?.value;
+  const forValue = arg.get('for');
+  return {
+    kind: 'protocol-fault',
+    service: resolve(arg.get('service'), arg) ?? '',
+    fault,
+    place,
+    ...(name !== undefined ? { name } : {}),
+    ...(typeof toxicity === 'number' ? { toxicity } : {}),
+    ...(forValue ? { for: durationOrTemplate(forValue.value) ?? 0 } : {}),
+  };
+}
+
+const POSTGRES_COMMON_KEYS = new Set(['service', 'postgres', 'name']);
+
+export function readPostgresFault(
+  arg: YamlValue,
+  scope: StepScope,
+  place: Place,
+  resolve: ServiceResolver,
+): Omit<ProtocolFaultStep, 'label'> {
+  const { reporter } = scope;
+  const written = arg.get('postgres')?.string();
+  // An unknown type is the schema's (an enum); its keys are then not checked.
+  const type = (
+    Object.hasOwn(POSTGRES_FAULT_KEYS, written ?? '') ? written : 'terminate'
+  ) as PostgresFaultType;
+  const allowed = POSTGRES_FAULT_KEYS[type];
+  if (written === type) {
+    for (const [key, entry] of arg.entries()) {
+      if (POSTGRES_COMMON_KEYS.has(key) || allowed.includes(key)) continue;
+      reporter.report(
+        'SG3012',
+        entry.keyRange(),
+        { key, toxic: `postgres ${type}` },
+        {
+          expected:
+            allowed.length > 0 ? `one of: ${allowed.join(', ')}` : `no attributes for postgres ${type}`,
+          ...(type === 'terminate' && key === 'for'
+            ? { hint: 'terminate acts once, when the step runs' }
+            : {}),
+        },
+      );
+    }
+    if (allowed.includes('table') && !arg.get('table'))
+      reporter.report('SG3006', arg.range(), { key: 'table', context: `a postgres ${type} fault` });
+  }
+  const fault: PostgresFault = { protocol: 'postgres', type };
+  const table = arg.get('table');
+  const tableName = table?.string();
+  if (table && tableName !== undefined) {
+    if (!TABLE_NAME.test(tableName))
+      reporter.report(
+        'SG3052',
+        table.range(),
+        { found: tableName },
+        { expected: 'a table name (letters, digits, _ and $; not starting with a digit), or schema.table' },
+      );
+    fault.table = tableName;
+  }
+  const mode = arg.get('mode');
+  const modeName = mode?.string()?.toLowerCase().trim().replace(/\s+/g, ' ');
+  if (mode && modeName !== undefined) {
+    if (!LOCK_MODES.includes(modeName))
+      reporter.report(
+        'SG3053',
+        mode.range(),
+        { found: mode.string()! },
+        { expected: `one of: ${LOCK_MODES.join(', ')}` },
+      );
+    fault.mode = modeName;
   }
   const times = arg.get('times')?.value;
   if (typeof times === 'number' || typeof times === 'string') fault.times = times;

@@ -22,7 +22,7 @@ import {
   textOf,
 } from './values.js';
 import { checkScratchPaths } from './scratch-paths.js';
-import { readRedisFault } from './server-fault-steps.js';
+import { readPostgresFault, readRedisFault } from './server-fault-steps.js';
 import { readExpectCalls, readHttpFault } from './upstream-steps.js';
 import type { YamlValue } from './yaml-tree.js';
 
@@ -68,7 +68,7 @@ function attributesByKey(toxic: ToxicType): ReadonlyMap<string, { name: string; 
 }
 const FAULT_KEYS = new Set(['service', 'toxic', 'http', 'name', 'stream', 'toxicity', 'for']);
 /** The key that says what a fault step is: a toxic of the proxy or a protocol fault. */
-const FAULT_KINDS = ['toxic', 'http', 'redis'] as const;
+const FAULT_KINDS = ['toxic', 'http', 'redis', 'postgres'] as const;
 
 export function readSteps(value: YamlValue | undefined, scope: StepScope): Step[] {
   return (value?.items() ?? []).flatMap((item) => {
@@ -232,7 +232,7 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
         });
       else if (kinds.length === 0 && arg.isMap())
         reporter.report('SG3006', arg.range(), {
-          key: 'toxic", "http" or "redis',
+          key: 'toxic", "http", "redis" or "postgres',
           context: 'a fault step',
         });
       const kind = kinds.length === 1 ? kinds[0] : undefined;
@@ -245,7 +245,9 @@ function convertStep(kind: string, value: YamlValue, scope: StepScope): Step | u
           ? readHttpFault(arg, scope, place, resolveAs('http'))
           : kind === 'redis'
             ? readRedisFault(arg, scope, place, resolveAs('redis'))
-            : readFault(arg, scope, place);
+            : kind === 'postgres'
+              ? readPostgresFault(arg, scope, place, resolveAs('postgres'))
+              : readFault(arg, scope, place);
       break;
     }
     case 'expect exec': {

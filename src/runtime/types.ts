@@ -3,6 +3,7 @@
  * properties) drives targets, services and fault proxies only through these.
  */
 import type { HttpFaultType, ServiceKind, ToxicType } from '../ir.js';
+import type { PostgresFaultType } from '../postgres-faults.js';
 
 /* ----------------------------------------------------------------- history */
 
@@ -116,6 +117,8 @@ export interface RunningService {
   readonly proxy: FaultProxy;
   /** An HTTP upstream's recorded calls and protocol faults (kind `http`). */
   readonly http?: HttpUpstream;
+  /** Faults the PostgreSQL server produces (kind `postgres`). */
+  readonly postgres?: PostgresFaults;
   /** Empty the data between criteria and property runs (FLUSHALL; TRUNCATE user tables). */
   reset(): Promise<void>;
   kill(): Promise<void>;
@@ -174,6 +177,31 @@ export interface ToxicSpec {
   attributes: Record<string, number>;
 }
 
+/** A PostgreSQL fault with its templates evaluated (see PostgresFault in ir.ts). */
+export interface PostgresFaultSpec {
+  name: string;
+  type: PostgresFaultType;
+  /** lock, serialization_failure: `table` or `schema.table`. */
+  table?: string;
+  /** lock: a LOCK TABLE mode in lower case (default `access exclusive`). */
+  mode?: string;
+  /** serialization_failure: statements to fail; absent: every selected one. */
+  times?: number;
+  /** serialization_failure: probability 0..1 a statement fails. */
+  toxicity: number;
+}
+
+export interface PostgresFaults {
+  /**
+   * Applies the fault and says what it did. `terminate` acts once and is not kept; the others
+   * hold until `remove`. `seed` draws the toxicity. A fault with the same name is refused.
+   */
+  add(spec: PostgresFaultSpec, seed: number): Promise<string>;
+  /** False when there was no such fault. */
+  remove(name: string): Promise<boolean>;
+  faults(): readonly PostgresFaultSpec[];
+}
+
 /** Error replies the proxy answers chosen Redis commands with (see RedisFault in ir.ts). */
 export interface RedisFaultSpec {
   name: string;
@@ -201,6 +229,8 @@ export interface FaultProxy {
    */
   addRedisFault(fault: RedisFaultSpec): void;
   redisFaults(): readonly RedisFaultSpec[];
+  /** Local ports of the proxy's open connections to the upstream: the client ports the server sees. */
+  upstreamPorts(): readonly number[];
   /** While the service behind is down, the port refuses connections as the dead server would. */
   setUpstreamAvailable(available: boolean): Promise<void>;
   close(): Promise<void>;

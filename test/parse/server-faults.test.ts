@@ -99,3 +99,48 @@ test('keys of other faults, two fault kinds, a postgres service are located erro
   expect(parse(`- fault: { service: db, redis: OOM }`).errors.map((e) => e.code)).toEqual(['SG5004']);
   expect(parse(`- fault: { service: cache, redis: OOM, commands: [] }`).errors.length).toBeGreaterThan(0);
 });
+
+test('postgres faults: terminate, lock with a mode, serialization failure with times and toxicity', () => {
+  const { steps, errors } = parse(`
+- fault: { service: db, postgres: terminate }
+- fault: { postgres: lock, table: payments, mode: Row  Exclusive, for: 3s, name: held }
+- fault: { postgres: serialization_failure, table: billing.payments, times: 2, toxicity: 0.5 }`);
+  expect(errors).toEqual([]);
+  expect(steps.slice(0, 3)).toEqual([
+    { kind: 'protocol-fault', service: 'db', fault: { protocol: 'postgres', type: 'terminate' } },
+    {
+      kind: 'protocol-fault',
+      service: 'db',
+      fault: { protocol: 'postgres', type: 'lock', table: 'payments', mode: 'row exclusive' },
+      name: 'held',
+      for: 3000,
+    },
+    {
+      kind: 'protocol-fault',
+      service: 'db',
+      fault: { protocol: 'postgres', type: 'serialization_failure', table: 'billing.payments', times: 2 },
+      toxicity: 0.5,
+    },
+  ]);
+});
+
+test('postgres faults: a table that is no name is SG3052, an unknown mode SG3053, both at the value', () => {
+  expect(parse(`- fault: { postgres: lock, table: "t; DROP TABLE x" }`).errors).toEqual([
+    { code: 'SG3052', line: 22, column: 39 },
+  ]);
+  expect(parse(`- fault: { postgres: lock, table: t, mode: write }`).errors).toEqual([
+    { code: 'SG3053', line: 22, column: 48 },
+  ]);
+});
+
+test('postgres faults: a missing table, keys of another type, a redis service are located errors', () => {
+  expect(parse(`- fault: { postgres: lock }`).errors.map((e) => e.code)).toEqual(['SG3006']);
+  expect(parse(`- fault: { postgres: terminate, for: 2s }`).errors.map((e) => e.code)).toEqual(['SG3012']);
+  expect(parse(`- fault: { postgres: lock, table: t, times: 2 }`).errors.map((e) => e.code)).toEqual([
+    'SG3012',
+  ]);
+  expect(parse(`- fault: { service: cache, postgres: terminate }`).errors.map((e) => e.code)).toEqual([
+    'SG5004',
+  ]);
+  expect(parse(`- fault: { postgres: vacuum }`).errors.length).toBeGreaterThan(0);
+});

@@ -21,7 +21,8 @@ test('every key of a fault is a toxic attribute, a protocol fault key or a key e
   const others = ['service', 'toxic', 'name', 'stream', 'toxicity', 'for', 'http', 'method', 'path'];
   const httpKeys = ['times', 'status', 'retry after', 'delay'];
   const redisKeys = ['redis', 'commands'];
-  const known = new Set([...attributeKeys, ...others, ...httpKeys, ...redisKeys]);
+  const postgresKeys = ['postgres', 'table', 'mode'];
+  const known = new Set([...attributeKeys, ...others, ...httpKeys, ...redisKeys, ...postgresKeys]);
   expect(Object.keys(fault['properties'] as JsonSchema).filter((key) => !known.has(key))).toEqual([]);
 });
 

@@ -46,6 +46,11 @@ export class ProxyConnection {
     }
   }
 
+  /** The local port of the connection to the upstream (undefined before it is connected). */
+  get upstreamPort(): number | undefined {
+    return this.server.localPort;
+  }
+
   /** Puts a toxic at the end of the chosen direction's chain. */
   apply(placement: StreamToxicPlacement): void {
     if (this.ending) return;

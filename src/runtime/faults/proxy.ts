@@ -113,6 +113,12 @@ export class TcpFaultProxy implements FaultProxy {
     });
   }
 
+  upstreamPorts(): readonly number[] {
+    return [...this.connections].flatMap((connection) =>
+      connection.upstreamPort === undefined ? [] : [connection.upstreamPort],
+    );
+  }
+
   redisFaults(): readonly RedisFaultSpec[] {
     return [...this.redis.values()].map(({ spec }) => ({ ...spec }));
   }

@@ -3,6 +3,7 @@ import type { ServiceConfig } from '../../ir.js';
 import { createFaultProxy } from '../faults/index.js';
 import type { RunningService } from '../types.js';
 import { truncateUserTables } from './postgres-client.js';
+import { createPostgresFaults } from './postgres-faults.js';
 import { flushRedis } from './redis-client.js';
 
 const DEFAULT_PORTS = { redis: 6379, postgres: 5432 } as const;
@@ -39,6 +40,7 @@ export async function startExternalService(
     proxiedUrl: proxied.href,
     managed: false,
     proxy,
+    ...(config.kind === 'postgres' ? { postgres: createPostgresFaults(config.url, proxy) } : {}),
     reset: () => (config.kind === 'redis' ? flushRedis(config.url) : truncateUserTables(config.url)),
     kill: refuse('kill'),
     start: refuse('start'),

@@ -13,6 +13,7 @@ import type { RunningService } from '../types.js';
 import { findPostgresBinaries } from './binaries.js';
 import { startManagedService } from './managed.js';
 import { truncateUserTables } from './postgres-client.js';
+import { createPostgresFaults } from './postgres-faults.js';
 import { allowTraversal, postgresUrl, startPostmaster } from './postgres-cluster.js';
 import { clusterTemplate, copyCluster } from './postgres-template.js';
 import { postgresRunAs } from './postgres-user.js';
@@ -30,7 +31,7 @@ export async function startPostgres(
   const dataDir = join(options.dir, 'data');
   const what = `postgres for service ${name} (port ${port})`;
 
-  return startManagedService(
+  const service = await startManagedService(
     name,
     {
       kind: 'postgres',
@@ -49,6 +50,7 @@ export async function startPostgres(
     },
     options,
   );
+  return { ...service, postgres: createPostgresFaults(service.directUrl, service.proxy) };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,8 +1,16 @@
 /** `fault`, `heal` and `service`: network faults through the proxy and process faults on services. */
-import type { FaultStep, HealStep, HttpFault, ProtocolFaultStep, RedisFault, ServiceStep } from '../../ir.js';
+import type {
+  FaultStep,
+  HealStep,
+  HttpFault,
+  PostgresFault,
+  ProtocolFaultStep,
+  RedisFault,
+  ServiceStep,
+} from '../../ir.js';
 import { evaluateNumber } from '../expr/index.js';
 import { StepFailure } from '../failure/index.js';
-import type { HttpFaultSpec, RedisFaultSpec, RunningService } from '../types.js';
+import type { HttpFaultSpec, PostgresFaultSpec, RedisFaultSpec, RunningService } from '../types.js';
 import type { RunState } from './context.js';
 
 function service(state: RunState, name: string, place: FaultStep['place']): RunningService {
@@ -45,15 +53,17 @@ export async function executeFault(state: RunState, step: FaultStep): Promise<vo
 /** A protocol fault: in the service (an HTTP upstream's answers) or in the proxy (Redis error replies). */
 export async function executeProtocolFault(state: RunState, step: ProtocolFaultStep): Promise<void> {
   const target = service(state, step.service, step.place);
-  // Default names: the http fault's type, the Redis error's code (`oom`, `readonly`).
+  const { fault } = step;
+  // Default names: the http or postgres fault's type, the Redis error's code (`oom`, `readonly`).
   const name =
-    step.name ??
-    (step.fault.protocol === 'http' ? step.fault.type : step.fault.error.split(' ')[0]!.toLowerCase());
+    step.name ?? (fault.protocol === 'redis' ? fault.error.split(' ')[0]!.toLowerCase() : fault.type);
   const remover =
-    step.fault.protocol === 'http'
-      ? await addHttpFault(state, step, step.fault, target, name)
-      : await addRedisFault(state, step, step.fault, target, name);
-  if (step.for === undefined) return;
+    fault.protocol === 'http'
+      ? await addHttpFault(state, step, fault, target, name)
+      : fault.protocol === 'redis'
+        ? await addRedisFault(state, step, fault, target, name)
+        : await addPostgresFault(state, step, fault, target, name);
+  if (step.for === undefined || !remover) return;
   const duration = await evaluateNumber(step.for, state.scope, 'fault for');
   const timer = setTimeout(() => {
     state.timers.delete(timer);
@@ -119,6 +129,38 @@ async function addRedisFault(
   };
 }
 
+/** Undefined for `terminate`, which acts once and has nothing to remove. */
+async function addPostgresFault(
+  state: RunState,
+  step: ProtocolFaultStep,
+  fault: PostgresFault,
+  target: RunningService,
+  name: string,
+): Promise<Remover | undefined> {
+  const faults = target.postgres;
+  if (!faults)
+    throw new StepFailure(
+      step.place,
+      `service ${step.service} is not a postgres service: no postgres faults`,
+    );
+  const spec: PostgresFaultSpec = { name, type: fault.type, toxicity: step.toxicity ?? 1 };
+  if (fault.table !== undefined) spec.table = fault.table;
+  if (fault.mode !== undefined) spec.mode = fault.mode;
+  if (fault.times !== undefined) spec.times = await evaluateNumber(fault.times, state.scope, 'fault times');
+  let done: string;
+  try {
+    done = await faults.add(spec, state.seed);
+  } catch (error) {
+    throw new StepFailure(
+      step.place,
+      `postgres ${fault.type} on ${step.service}: ${(error as Error).message}`,
+    );
+  }
+  state.history.recordFault(step.service, `add ${name}: postgres ${fault.type}: ${done}`);
+  if (fault.type === 'terminate') return undefined;
+  return () => faults.remove(name);
+}
+
 /** e.g. `-OOM command not allowed… (on ZADD EVALSHA, first 2 commands, toxicity 1)`. */
 export function describeRedisFault(spec: RedisFaultSpec): string {
   const details = [
@@ -144,9 +186,13 @@ function describeHttpFault(spec: HttpFaultSpec): string {
 export async function executeHeal(state: RunState, step: HealStep): Promise<void> {
   const target = service(state, step.service, step.place);
   if (step.name === undefined) {
-    const protocolFaults = target.http !== undefined || target.proxy.redisFaults().length > 0;
+    const protocolFaults =
+      target.http !== undefined ||
+      target.proxy.redisFaults().length > 0 ||
+      (target.postgres?.faults().length ?? 0) > 0;
     await target.proxy.removeAll();
     for (const fault of target.http?.faults() ?? []) await target.http!.removeFault(fault.name);
+    for (const fault of target.postgres?.faults() ?? []) await target.postgres!.remove(fault.name);
     state.history.recordFault(
       step.service,
       protocolFaults ? 'remove all toxics and faults' : 'remove all toxics',
@@ -154,6 +200,7 @@ export async function executeHeal(state: RunState, step: HealStep): Promise<void
   } else {
     await target.proxy.removeToxic(step.name);
     await target.http?.removeFault(step.name);
+    await target.postgres?.remove(step.name);
     state.history.recordFault(step.service, `remove ${step.name}`);
   }
 }

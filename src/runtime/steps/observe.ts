@@ -107,6 +107,9 @@ export function describeFaultsInForce(state: RunState): string {
       const toxicity = toxic.toxicity < 1 ? `, toxicity ${toxic.toxicity}` : '';
       faults.push(`${name}: ${type} (${toxic.stream}${toxicity})`);
     }
+    for (const fault of service.postgres?.faults() ?? []) {
+      faults.push(`${name}: ${fault.name} (postgres ${fault.type} on ${fault.table})`);
+    }
     for (const fault of service.proxy.redisFaults()) {
       const code = fault.error.split(' ')[0];
       const toxicity = fault.toxicity < 1 ? `, toxicity ${fault.toxicity}` : '';
