@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Reporter, Vitest } from 'vitest/node';
+import { holdExitForChildren } from '../runtime/process/index.js';
 import { outcomesFromTestModules } from '../report/vitest-outcomes.js';
 import type { SuiteOutcome } from '../report/collect.js';
 import { CliError } from './errors.js';
@@ -67,6 +68,8 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<Vit
   const previousExitCode = process.exitCode;
   process.exitCode = undefined;
   const control = controlReporter(options);
+  // An interrupted CLI takes its vitest workers, and so their targets and services, with it.
+  const releaseExit = holdExitForChildren();
   try {
     // Loaded on demand: vitest's node API (vite, esbuild) would double the start-up of every other command.
     const { startVitest } = await import('vitest/node');
@@ -107,6 +110,7 @@ export async function runGeneratedSuites(options: VitestRunOptions): Promise<Vit
     throw explainConfigError(error, config);
   } finally {
     control.dispose();
+    releaseExit();
     process.exitCode = previousExitCode;
     restoreEnv();
   }
@@ -159,8 +163,9 @@ export async function watchGeneratedSuites(
   options: Omit<VitestRunOptions, 'shard' | 'blobFile' | 'bail' | 'quiet'>,
 ): Promise<void> {
   const config = findVitestConfig(options.root);
-  // The env stays set: the watch lasts as long as the process.
+  // The env stays set and the exit held: the watch lasts as long as the process.
   setEnv(options.env);
+  holdExitForChildren();
   try {
     const { startVitest } = await import('vitest/node');
     await startVitest(

@@ -1,6 +1,7 @@
 export { spawnInGroup } from './spawn.js';
 export type { CapturedLine, ExitStatus, GroupProcess, GroupSpawnOptions } from './spawn.js';
-export { createTempDir, removeTempDir } from './temp.js';
+export { createTempDir, removeTempDir, sweepDeadOwners } from './temp.js';
+export { holdExitForChildren } from './children.js';
 export { stopEverything } from './ownership.js';
 export { liveGroupMembers, isGroupAlive } from './proc-table.js';
 export { reaperPid } from './reaper.js';

@@ -2,12 +2,15 @@
  * What this process owns (process groups, temp dirs) and the guarantee that none of it
  * outlives the process:
  * - normal path: owners stop and release their resources themselves;
- * - SIGINT / SIGTERM: everything is stopped gracefully, then the signal is re-raised;
+ * - SIGINT / SIGTERM / SIGHUP: everything is stopped gracefully, then the signal is re-raised;
  * - `process.exit`, uncaught errors: the 'exit' hook SIGKILLs groups and removes dirs;
+ * - a forked process (a vitest worker) whose parent died: the run is lost, so everything is
+ *   SIGKILLed and removed at once and the process ends itself;
  * - SIGKILL or anything else: the reaper (reaper.ts) does it from outside.
  */
 import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { setInterval } from 'node:timers';
 import { isMainThread } from 'node:worker_threads';
 import { reaperForgetDir, reaperForgetGroup, reaperTrackDir, reaperTrackGroup } from './reaper.js';
 
@@ -68,7 +71,7 @@ function killEverythingNow(): void {
   }
 }
 
-const handledSignals = ['SIGINT', 'SIGTERM'] as const;
+const handledSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 function onSignal(signal: NodeJS.Signals): void {
   for (const name of handledSignals) process.removeListener(name, onSignal);
@@ -77,6 +80,28 @@ function onSignal(signal: NodeJS.Signals): void {
     process.kill(process.pid, signal);
   });
 }
+
+/** How often a forked process looks for its parent; the run's processes die within this after it. */
+const PARENT_POLL_MS = 100;
+
+/**
+ * A vitest worker is forked by the CLI and talks to it over IPC. When the CLI dies (SIGKILL
+ * included) nobody will read this process's results, and vitest's own worker only notices at
+ * its next message, which may be minutes away. Polled (not the 'disconnect' event, whose
+ * listener would hold the channel, and so the process, open) with a timer that holds nothing.
+ */
+function watchForkParent(): void {
+  if (!process.channel) return;
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.connected && process.ppid === parent) return;
+    killEverythingNow();
+    // Not `process.exit`: test code may have replaced it. The reaper sees this death too.
+    process.kill(process.pid, 'SIGKILL');
+  }, PARENT_POLL_MS).unref();
+}
+
+if (isMainThread) watchForkParent();
 
 function installHooks(): void {
   if (hooksInstalled) return;

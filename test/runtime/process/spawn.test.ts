@@ -79,7 +79,7 @@ describe('temp dirs', () => {
   test('are named specgate-<label>-*, private, and removed', async () => {
     const dir = await createTempDir('unit');
     expect(dirname(dir)).toBe(tmpdir());
-    expect(basename(dir)).toMatch(/^specgate-unit-[A-Za-z0-9]{6}$/);
+    expect(basename(dir)).toMatch(/^specgate-unit-\d+\.\d+-[A-Za-z0-9]{6}$/);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     await removeTempDir(dir);
     expect(existsSync(dir)).toBe(false);
