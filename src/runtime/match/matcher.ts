@@ -14,6 +14,7 @@ import {
 } from '../expr/index.js';
 import { FUNCTION_NAMES } from '../expr/functions.js';
 import type { Scope } from '../expr/index.js';
+import { boundedRegexTest } from './bounded-regex.js';
 import { childPath, describeValue } from './describe.js';
 import { isPlainObject, numericValue, valuesEqual } from './equality.js';
 import type { EqualityOptions } from './equality.js';
@@ -193,7 +194,7 @@ async function matchMatcher(
   }
   if (matcher.$matches !== undefined) {
     const text = typeof actual === 'number' ? String(actual) : actual;
-    if (typeof text !== 'string' || !new RegExp(matcher.$matches).test(text)) {
+    if (typeof text !== 'string' || !boundedRegexTest(matcher.$matches, text)) {
       fail(`a string matching /${matcher.$matches}/`);
     }
   }

@@ -1,5 +1,6 @@
 /** Selects captured log lines by level, content, instance and time. */
 import type { LogLine } from '../types.js';
+import { boundedRegexTest } from '../match/bounded-regex.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -42,13 +43,13 @@ export interface LogQuery {
 }
 
 export function selectLogLines(lines: readonly LogLine[], query: LogQuery): LogLine[] {
-  const pattern = query.matches === undefined ? undefined : new RegExp(query.matches);
+  const pattern = query.matches;
   return lines.filter(
     (line) =>
       line.at >= query.since &&
       (query.instance === undefined || line.instance === query.instance) &&
       (query.level === undefined || lineHasLevel(line.text, query.level)) &&
       (query.contains === undefined || line.text.includes(query.contains)) &&
-      (pattern === undefined || pattern.test(line.text)),
+      (pattern === undefined || boundedRegexTest(pattern, line.text)),
   );
 }
