@@ -1,3 +1,4 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RedisFaultSpec } from '../../../src/runtime/types.js';
@@ -203,3 +204,54 @@ test('a proxy in front of anything else takes no Redis faults', async () => {
     /one non-empty line/,
   );
 });
+
+/** One request of the generated pipelines and the reply the server gives it. */
+type Generated = { name: 'ECHO' | 'PING'; bytes: string; reply: string };
+const generatedRequest = fc.oneof(
+  fc.string({ unit: fc.constantFrom('a', '\r', '\n', '*', '$', 'é', ' ') }).map((text): Generated => ({
+    name: 'ECHO',
+    bytes: command('ECHO', text),
+    reply: `$${Buffer.byteLength(text)}\r\n${text}\r\n`,
+  })),
+  fc.constantFrom<Generated>(
+    { name: 'PING', bytes: command('PING'), reply: '+PONG\r\n' },
+    { name: 'PING', bytes: 'ping\r\n', reply: '+PONG\r\n' },
+  ),
+);
+
+fcTest.prop(
+  [
+    fc.array(generatedRequest, { minLength: 1, maxLength: 12 }),
+    fc.subarray(['ECHO', 'PING'], { minLength: 1 }),
+    fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+    fc.array(fc.nat(), { maxLength: 6 }),
+  ],
+  { numRuns: 25 },
+)(
+  'any pipeline cut anywhere gets, in order, the error exactly where the fault chose',
+  async (requests, commands, times, cuts) => {
+    const proxy = await useProxy(redis.port, 1, 'redis');
+    proxy.addRedisFault(
+      fault({ name: 'gen', error: 'ERR generated', commands, ...(times ? { times } : {}) }),
+    );
+    let answered = 0;
+    const expected = requests
+      .map(({ name, reply }) => {
+        if (!commands.includes(name) || (times !== undefined && answered >= times)) return reply;
+        answered++;
+        return '-ERR generated\r\n';
+      })
+      .join('');
+    const raw = await useRaw(proxy.port);
+    const stream = Buffer.from(requests.map((request) => request.bytes).join(''));
+    const points = [...new Set(cuts.map((cut) => cut % (stream.length + 1)))].sort((a, b) => a - b);
+    let from = 0;
+    for (const to of [...points, stream.length]) {
+      raw.socket.write(stream.subarray(from, to));
+      from = to;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await raw.waitForBytes(Buffer.byteLength(expected));
+    expect(raw.bytes().toString()).toBe(expected);
+  },
+);
