@@ -7,6 +7,8 @@ export interface LintResult {
   diagnostics: readonly Diagnostic[];
   /** Starting yaml blocks for criteria without one, by criterion id (`--suggest`). */
   suggestions?: Readonly<Record<string, string>>;
+  /** Of the suggestions, the phrase definitions for clauses no phrase matches (`--suggest`), by criterion id. */
+  phraseSnippets?: Readonly<Record<string, string>>;
 }
 
 /** One JSON document for the whole run, findings flattened with 1-based line and column. */

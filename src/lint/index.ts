@@ -22,6 +22,7 @@ export { parseForLint } from './draft.js';
 export { formatGithub, formatJson } from './format.js';
 export type { LintResult } from './format.js';
 export { suggestCheck, suggestChecks } from './suggest.js';
+export { phraseSnippets } from './phrase-snippets.js';
 
 /** Findings of `rules` (default: every rule), ordered by place, then rule order. */
 export function lintSpec(spec: Spec, rules: readonly LintRule[] = allRules): Diagnostic[] {

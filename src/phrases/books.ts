@@ -3,7 +3,6 @@
  * does not load is a bug in specgate, so it throws; a spec's own phrases are read by
  * spec-phrases.ts, with located diagnostics.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { PhraseDefinition, PhraseRole } from './types.js';
@@ -39,11 +38,3 @@ export const builtInBooks: readonly PhraseBook[] = loaded.map((entry) => entry.b
 
 /** Every built-in phrase, in book order. */
 export const builtInPhrases: readonly PhraseDefinition[] = builtInBooks.flatMap((book) => book.phrases);
-
-/**
- * The built-in books' version: a hash of their text. It is part of every generated header, so
- * the drift check notices when a phrase changed meaning.
- */
-export const builtInBooksSha256: string = createHash('sha256')
-  .update(loaded.map((entry) => entry.text).join('\0'), 'utf8')
-  .digest('hex');

@@ -10,7 +10,7 @@ import type { PhraseMatcher } from './match.js';
 import { isDuration } from './parameters.js';
 import type { ClauseProblem, MatchedClause, PhraseContext, PhraseRole } from './types.js';
 
-export { builtInBooks, builtInBooksSha256, builtInPhrases } from './books.js';
+export { builtInBooks, builtInPhrases } from './books.js';
 export { phraseContext, timeMapping } from './context.js';
 export { PhraseMatcher } from './match.js';
 export { parameterRegistry } from './parameters.js';

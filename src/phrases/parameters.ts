@@ -96,7 +96,7 @@ export function serviceWords(context: PhraseContext): Map<string, string> {
 export function parameterRegistry(context: PhraseContext): ParameterTypeRegistry {
   const registry = new ParameterTypeRegistry();
   const define = (name: string, regexp: RegExp, transform: (text: string) => unknown): void => {
-    registry.defineParameterType(new ParameterType(name, regexp, null, transform, false, false));
+    registry.defineParameterType(new ParameterType(name, regexp, null, transform, true, false));
   };
   define('ordinal', /\d+(?:st|nd|rd|th)/, (text) => parseInt(text, 10));
   define('duration', DURATION_TEXT, (text) => {

@@ -116,11 +116,13 @@ test('unknown rules and settings are usage errors', async () => {
   await expect(lint({}, '{ "rules": [] }')).rejects.toThrow(/specgate\.lint\.json/);
 });
 
-test('stylish prints code frames and the summary; --suggest adds a starting yaml block', async () => {
+test('stylish prints code frames and the summary; --suggest adds a phrase to define', async () => {
   const { exitCode, stdout } = await lint({ suggest: true });
   expect(exitCode).toBe(0);
   expect(stdout).toContain('specs/a.md:11:12 warning SG6008 "fast"');
-  expect(stdout).toContain('specs/a.md: AC-1 has no yaml block; a start:\n```yaml\nsteps:\n  - send: GET /x');
+  expect(stdout).toContain('specs/a.md: AC-1 has a clause no phrase matches; a phrase to define:\n```yaml\n');
+  expect(stdout).toContain('  "{route} answers {int}":\n');
+  expect(stdout).toContain('      - send: <1>\n        expect:\n          status: <2>\n');
   expect(stdout).toMatch(/specs\/a\.md: 1 criteria, 0 executable, 1 not executable; 0 errors, \d+ warnings/);
 });
 

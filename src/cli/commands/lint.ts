@@ -12,6 +12,7 @@ import {
   parseForLint,
   parseLintConfig,
   parseRuleOption,
+  phraseSnippets,
   suggestChecks,
   summarizeCriteria,
 } from '../../lint/index.js';
@@ -53,10 +54,17 @@ export async function lintProject(
     if (format !== 'stylish') continue;
 
     printDiagnostics(context, diagnostics, loaded.source, { minimum, to: 'out' });
-    for (const [id, yaml] of Object.entries(suggestions ?? {}))
-      context.out(
-        `${escapeLine(loaded.file)}: ${id} has no yaml block; a start:\n\`\`\`yaml\n${yaml}\n\`\`\`\n`,
-      );
+    for (const [id, yaml] of Object.entries(suggestions ?? {})) {
+      const lead =
+        id in (result.phraseSnippets ?? {})
+          ? 'has a clause no phrase matches; a phrase to define'
+          : 'has no yaml block; a start';
+      context.out(`${escapeLine(loaded.file)}: ${id} ${lead}:
+\`\`\`yaml
+${yaml}
+\`\`\`
+`);
+    }
     const criteria = loaded.spec ? summarizeCriteria(loaded.spec) : undefined;
     const summary = criteria
       ? `${criteria.total} criteria, ${criteria.executable} executable, ${criteria.notExecutable} not executable`
@@ -94,8 +102,15 @@ export function lintLoadedSpec(
   const diagnostics = sortByPlace([...parsed, ...(spec ? lintSpec(spec, rules) : [])]).filter(
     (diagnostic) => options.minimum === 'info' || diagnostic.severity !== 'info',
   );
-  const suggestions = options.suggest && spec ? suggestChecks(spec) : undefined;
-  return { file: loaded.file, diagnostics, ...(suggestions ? { suggestions } : {}) };
+  if (!options.suggest || !spec) return { file: loaded.file, diagnostics };
+  // A prose criterion with a clause no phrase matches gets a phrase to define, not a yaml block.
+  const phraseSnippetsById = phraseSnippets(spec);
+  return {
+    file: loaded.file,
+    diagnostics,
+    suggestions: { ...suggestChecks(spec), ...phraseSnippetsById },
+    phraseSnippets: phraseSnippetsById,
+  };
 }
 
 /** The registry with `specgate.lint.json` applied, then `--rule` options. */
