@@ -1,11 +1,17 @@
 /** What lint says about real specs: the seed's one-paragraph draft, and the flagship specs. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { lintSpec, parseForLint } from '../../src/lint/index.js';
+import { parseSpec } from '../../src/parse/index.js';
 
+/** The spec as the CLI reads it: with the phrases.yaml beside it, when there is one. */
 function lintFile(path: string) {
   const source = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-  const { spec, diagnostics } = parseForLint(source, path);
+  const libraryFile = join(dirname(path), 'phrases.yaml');
+  const { spec, diagnostics } = existsSync(libraryFile)
+    ? parseSpec(source, path, { library: { file: libraryFile, source: readFileSync(libraryFile, 'utf8') } })
+    : parseForLint(source, path);
   if (!spec) throw new Error(`${path} does not parse: ${diagnostics.map((d) => d.message).join('; ')}`);
   return { source, parse: diagnostics, findings: lintSpec(spec) };
 }
