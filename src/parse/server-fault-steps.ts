@@ -2,13 +2,11 @@
 import type { Place, PostgresFault, ProtocolFaultStep, RedisFault } from '../ir.js';
 import { LOCK_MODES, POSTGRES_FAULT_KEYS, TABLE_NAME, type PostgresFaultType } from '../postgres-faults.js';
 import { NEVER_FAULTED, REDIS_ERRORS, redisErrorLine } from '../redis-faults.js';
-import { durationOrTemplate } from './durations.js';
 import type { StepScope } from './steps.js';
+import { protocolFaultStep, type ServiceResolver } from './upstream-steps.js';
 import type { YamlValue } from './yaml-tree.js';
 
 const REDIS_KEYS = new Set(['service', 'redis', 'name', 'toxicity', 'for', 'commands', 'times']);
-
-type ServiceResolver = (named: YamlValue | undefined, step: YamlValue) => string | undefined;
 
 export function readRedisFault(
   arg: YamlValue,
@@ -63,18 +61,7 @@ export function readRedisFault(
   }
   const times = arg.get('times')?.value;
   if (typeof times === 'number' || typeof times === 'string') fault.times = times;
-  const name = arg.get('name')?.string();
-  const toxicity = arg.get('toxicity')?.value;
-  const forValue = arg.get('for');
-  return {
-    kind: 'protocol-fault',
-    service: resolve(arg.get('service'), arg) ?? '',
-    fault,
-    place,
-    ...(name !== undefined ? { name } : {}),
-    ...(typeof toxicity === 'number' ? { toxicity } : {}),
-    ...(forValue ? { for: durationOrTemplate(forValue.value) ?? 0 } : {}),
-  };
+  return protocolFaultStep(arg, fault, place, resolve);
 }
 
 const POSTGRES_COMMON_KEYS = new Set(['service', 'postgres', 'name']);
@@ -138,16 +125,5 @@ export function readPostgresFault(
   }
   const times = arg.get('times')?.value;
   if (typeof times === 'number' || typeof times === 'string') fault.times = times;
-  const name = arg.get('name')?.string();
-  const toxicity = arg.get('toxicity')?.value;
-  const forValue = arg.get('for');
-  return {
-    kind: 'protocol-fault',
-    service: resolve(arg.get('service'), arg) ?? '',
-    fault,
-    place,
-    ...(name !== undefined ? { name } : {}),
-    ...(typeof toxicity === 'number' ? { toxicity } : {}),
-    ...(forValue ? { for: durationOrTemplate(forValue.value) ?? 0 } : {}),
-  };
+  return protocolFaultStep(arg, fault, place, resolve);
 }

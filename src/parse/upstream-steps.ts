@@ -16,7 +16,28 @@ const HTTP_FAULT_KEYS: Readonly<Record<HttpFaultType, readonly string[]>> = {
 };
 const COMMON_KEYS = new Set(['service', 'http', 'name', 'toxicity', 'for', 'method', 'path', 'times']);
 
-type ServiceResolver = (named: YamlValue | undefined, step: YamlValue) => string | undefined;
+export type ServiceResolver = (named: YamlValue | undefined, step: YamlValue) => string | undefined;
+
+/** The step around any protocol fault (http, redis, postgres): its service, name, toxicity and `for`. */
+export function protocolFaultStep(
+  arg: YamlValue,
+  fault: ProtocolFaultStep['fault'],
+  place: Place,
+  resolve: ServiceResolver,
+): ProtocolFaultStep {
+  const name = arg.get('name')?.string();
+  const toxicity = arg.get('toxicity')?.value;
+  const forValue = arg.get('for');
+  return {
+    kind: 'protocol-fault',
+    service: resolve(arg.get('service'), arg) ?? '',
+    fault,
+    place,
+    ...(name !== undefined ? { name } : {}),
+    ...(typeof toxicity === 'number' ? { toxicity } : {}),
+    ...(forValue ? { for: durationOrTemplate(forValue.value) ?? 0 } : {}),
+  };
+}
 
 export function readHttpFault(
   arg: YamlValue,
@@ -58,18 +79,7 @@ export function readHttpFault(
       fault.retryAfter = typeof retryAfter.value === 'number' ? retryAfter.value : Math.round(ms / 1000);
     else if (ms !== undefined) fault.retryAfter = ms;
   }
-  const name = arg.get('name')?.string();
-  const toxicity = arg.get('toxicity')?.value;
-  const forValue = arg.get('for');
-  return {
-    kind: 'protocol-fault',
-    service: resolve(arg.get('service'), arg) ?? '',
-    fault,
-    place,
-    ...(name !== undefined ? { name } : {}),
-    ...(typeof toxicity === 'number' ? { toxicity } : {}),
-    ...(forValue ? { for: durationOrTemplate(forValue.value) ?? 0 } : {}),
-  };
+  return protocolFaultStep(arg, fault, place, resolve);
 }
 
 export function readExpectCalls(
