@@ -32,7 +32,9 @@ function connectError(url: string): Promise<string> {
 }
 
 /** A raw connection that records how it ended: 'end' (FIN), or the error code (e.g. ECONNRESET). */
-async function openRaw(url: string): Promise<{ closed: Promise<void>; readonly how: string }> {
+async function openRaw(
+  url: string,
+): Promise<{ closed: Promise<void>; readonly how: string; ping(): Promise<string> }> {
   const { hostname, port } = new URL(url);
   const socket = net.connect({ host: hostname, port: Number(port) });
   let how = 'open';
@@ -48,6 +50,11 @@ async function openRaw(url: string): Promise<{ closed: Promise<void>; readonly h
     get how() {
       return how;
     },
+    ping: () =>
+      new Promise<string>((resolve) => {
+        socket.once('data', (data) => resolve(data.toString().trim()));
+        socket.write('PING\r\n');
+      }),
   };
 }
 
@@ -134,6 +141,9 @@ describe('redis service', () => {
   test('killed, its proxy refuses connections as the dead server does; an open connection sees the same end', async () => {
     const direct = await openRaw(redis.directUrl);
     const proxied = await openRaw(redis.proxiedUrl);
+    // A connection Redis has not yet accept()ed is reset when it dies, not closed; the proxied
+    // one has one more hop to go. A PING answered means Redis holds both ends.
+    expect(await Promise.all([direct.ping(), proxied.ping()])).toEqual(['+PONG', '+PONG']);
     await redis.kill();
     await Promise.all([direct.closed, proxied.closed]);
     expect(proxied.how).toBe(direct.how);
