@@ -42,7 +42,9 @@ export function agentFailure(criterion: CriterionReport, sectionTitle: string): 
     request ? faultsInForce(evidence.faults, request.at) : faultsInForce(evidence.faults)
   ).slice(-FAULTS_MAX);
   const tail = [
-    ...(request ? [`  request: ${clip(request.text)}`] : logTail(evidence)),
+    ...(request
+      ? [`  ${request.broke ? 'request' : 'last request'}: ${clip(request.text)}`]
+      : logTail(evidence)),
     ...faults.map((fault) => `  fault in force: ${clip(fault)}`),
     ...(evidence.counterexample !== undefined
       ? [`  counterexample: ${clip(compactJson(evidence.counterexample))}`]
@@ -51,7 +53,7 @@ export function agentFailure(criterion: CriterionReport, sectionTitle: string): 
     `  question: ${clip(question(criterion, evidence, request, faults), LINE_MAX * 2)}`,
   ];
   const [summary = '', ...details] = evidence.message.split('\n');
-  const prefix = request ? `${request.method} ${request.path}: ` : undefined;
+  const prefix = request?.broke ? `${request.method} ${request.path}: ` : undefined;
   const room = AGENT_FAILURE_MAX_LINES - head.length - tail.length - 1;
   const shown = details.slice(0, details.length > room ? Math.max(0, room - 1) : room);
   const cut = details.length - shown.length;
@@ -84,6 +86,8 @@ interface TranscriptRequest {
   /** The entry without its time offset and sequence number: `POST /x → 503 (5.8 ms) {...}`. */
   text: string;
   status?: number;
+  /** True when the failing step is this request's (its message names it); else it is only the last one sent. */
+  broke: boolean;
 }
 
 // The shapes formatHistoryEntry (runtime/failure/transcript.ts) writes.
@@ -111,8 +115,10 @@ function breakingRequest(evidence: FailureEvidence): TranscriptRequest | undefin
     ];
   });
   const summary = evidence.message.split('\n')[0] ?? '';
-  const named = requests.filter((request) => summary.includes(`${request.method} ${request.path}`));
-  return named.at(-1) ?? requests.at(-1);
+  const named = requests.filter((request) => summary.includes(`${request.method} ${request.path}`)).at(-1);
+  if (named) return { ...named, broke: true };
+  const last = requests.at(-1);
+  return last ? { ...last, broke: false } : undefined;
 }
 
 /**
@@ -159,9 +165,10 @@ function question(
   faults: readonly string[],
 ): string {
   const promise = `the spec says "${clip(oneLine(criterion.prose), 120)}"`;
-  const found = request
+  const [summary = '', firstDetail] = evidence.message.split('\n');
+  const found = request?.broke
     ? `the implementation answered ${request.status ?? 'nothing'} to ${request.method} ${request.path}`
-    : `the run found: ${clip(stripPlace(evidence.message.split('\n')[0] ?? ''), 160)}`;
+    : `the run found: ${clip(stripPlace(summary), 160)}${firstDetail ? ` (${clip(firstDetail.trim(), 120)})` : ''}`;
   const under = faults.map((fault) => {
     const [service, action = ''] = fault.split(': ');
     const word = FAULT_WORDS[action.split(' ')[0] ?? ''];

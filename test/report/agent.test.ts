@@ -124,6 +124,23 @@ describe('agentFailure', () => {
     expect(lines.at(-1)).toContain('answered 500 to GET /a: is the code wrong');
   });
 
+  test('a step that is no request (an exec check) is the finding; the last request is only context', () => {
+    const lines = agentFailure(
+      failed({
+        message: [
+          'expect exec `mc get views:busy`: the result does not match (specs/limits.md:55)',
+          '  stdout: expected "10" but found "2"',
+        ].join('\n'),
+        transcript: ['   +10.0ms #9 [0] POST /pages/busy → 200 (7.0 ms) {"views":2}'],
+      }),
+      'Constraints',
+    );
+    expect(lines).toContain('  last request: POST /pages/busy → 200 (7.0 ms) {"views":2}');
+    expect(lines.at(-1)).toBe(
+      '  question: the spec says "when redis is down, requests are allowed"; the run found: expect exec `mc get views:busy`: the result does not match (stdout: expected "10" but found "2"): is the code wrong, or the spec?',
+    );
+  });
+
   test('a long failure is cut to the line budget and keeps the replay command and the question', () => {
     const details = Array.from(
       { length: 60 },
@@ -148,7 +165,7 @@ describe('agentFailure', () => {
     expect(lines).not.toContain('  log: [0 stderr] one');
     expect(lines).toContain('  replay: specgate test specs/limits.md --criterion FM-1 --seed 7');
     expect(lines.at(-1)).toMatch(
-      /^ {2}question: the spec says .*; the run found: expect exec: 60 checks failed: is/,
+      /^ {2}question: the spec says .*; the run found: expect exec: 60 checks failed \(row 0: expected 0 but found 1\): is/,
     );
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(500);
   });
