@@ -99,16 +99,24 @@ interface Samples {
 
 const redis = await startRedis();
 const proxy = await createFaultProxy({ upstream: { host: '127.0.0.1', port: redis.port }, seed: 1 });
+// What every Redis service gets: the RESP layer that Redis faults need, with no fault active.
+const respProxy = await createFaultProxy({
+  upstream: { host: '127.0.0.1', port: redis.port },
+  seed: 1,
+  protocol: 'redis',
+});
 const pipe = await startPipeProxy(redis.port);
 try {
   const targets: Samples[] = [
     { name: 'direct', port: redis.port, rps: [], p50: [], cpu: [] },
     { name: 'node pipe', port: pipe.port, rps: [], p50: [], cpu: [] },
     { name: 'fault proxy', port: proxy.port, rps: [], p50: [], cpu: [] },
+    { name: 'with RESP layer', port: respProxy.port, rps: [], p50: [], cpu: [] },
   ];
   // Warm up the JIT and the sockets before anything counts.
   await benchmarkPing(proxy.port, 50, REQUESTS / 10);
   await benchmarkPing(pipe.port, 50, REQUESTS / 10);
+  await benchmarkPing(respProxy.port, 50, REQUESTS / 10);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const target of targets) {
       const throughput = await benchmarkPing(target.port, 50, REQUESTS);
@@ -121,7 +129,7 @@ try {
     );
     console.log(`round ${round}: ${line.join('; ')}`);
   }
-  const [direct, floor, ours] = targets as [Samples, Samples, Samples];
+  const [direct, floor, ours, resp] = targets as [Samples, Samples, Samples, Samples];
   console.log(
     `throughput (50 clients, -P 1, median of ${ROUNDS}): direct ${median(direct.rps).toFixed(0)} req/s, ` +
       `node pipe ${median(floor.rps).toFixed(0)}, fault proxy ${median(ours.rps).toFixed(0)}: ` +
@@ -129,7 +137,8 @@ try {
       `to node pipe ${(median(ours.rps) / median(floor.rps)).toFixed(2)}`,
   );
   console.log(
-    `CPU per request in the proxy process: node pipe ${median(floor.cpu).toFixed(1)} µs, fault proxy ${median(ours.cpu).toFixed(1)} µs`,
+    `CPU per request in the proxy process: node pipe ${median(floor.cpu).toFixed(1)} µs, fault proxy ${median(ours.cpu).toFixed(1)} µs, ` +
+      `with the RESP layer of a Redis service ${median(resp.cpu).toFixed(1)} µs: ratio ${(median(resp.cpu) / median(ours.cpu)).toFixed(2)}`,
   );
   console.log(
     `p50 (1 client, median of ${ROUNDS}): direct ${median(direct.p50).toFixed(3)} ms, ` +
@@ -138,6 +147,7 @@ try {
   );
 } finally {
   await proxy.close();
+  await respProxy.close();
   await new Promise((resolve) => pipe.server.close(resolve));
   await redis.stop();
 }
