@@ -108,3 +108,36 @@ describe('headings as people write them', () => {
     expect(parse(source).diagnostics.map((d) => d.code)).toContain('SG1007');
   });
 });
+
+describe('the lead: what is written under the title before any section', () => {
+  test('its paragraph is the Goal and its bullets the Constraints, with ids by position, at their lines', () => {
+    const source = `# Strong\nParse a file.\n- Columns: a, b.\n- Store into \`t\` table.\n\n## Acceptance\n\n- x.\n`;
+    const { spec, diagnostics } = parse(source);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const [goal, constraints] = spec!.sections;
+    expect(goal).toMatchObject({ kind: 'goal', text: 'Parse a file.', place: { start: { line: 2 } } });
+    expect(constraints?.kind).toBe('constraints');
+    expect(constraints?.criteria.map((c) => [c.id, c.prose, c.place.start.line])).toEqual([
+      ['C-1', 'Columns: a, b.', 3],
+      ['C-2', 'Store into t table.', 4],
+    ]);
+  });
+
+  test('a lead that written sections already cover is a context section named after the title', () => {
+    const source = `# T\n\nIntro.\n\n- a note\n\n## Goal\n\nG.\n\n## Constraints\n\n- c.\n\n## Acceptance\n\n- x.\n`;
+    const { spec } = parse(source);
+    expect(spec?.sections.map((s) => [s.kind, s.text])).toEqual([
+      ['goal', 'G.'],
+      ['constraints', '- c.'],
+      ['acceptance', '- x.'],
+    ]);
+    expect(spec?.context).toMatchObject([
+      { heading: 'T', text: 'Intro.\n\n- a note', items: [{ text: 'a note' }] },
+    ]);
+  });
+
+  test('without a lead, a missing Goal is still an error', () => {
+    const { diagnostics } = parse(`# T\n\n## Acceptance\n\n- x.\n`);
+    expect(diagnostics.map((d) => d.code)).toContain('SG1003');
+  });
+});
