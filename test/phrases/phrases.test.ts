@@ -126,6 +126,55 @@ describe('phrases', () => {
   });
 });
 
+describe('phrases of stored rows and of a database that never answers', () => {
+  const front = `---
+spec: store
+target: { command: node server.mjs }
+services: { db: postgres }
+identities: { user: { headers: { X-User: u1 } } }
+---
+
+# Store
+
+## Goal
+
+Store things.
+
+## Inputs / Outputs
+
+- \`POST /things\` stores a thing.
+
+## Acceptance
+
+`;
+  const steps = (prose: string): unknown[] => {
+    const [criterion] = criteriaOf(`${front}- ${prose}\n`);
+    expect(criterion!.notExecutable).toBeUndefined();
+    return criterion!.check!.steps;
+  };
+  const count = (n: number) => ({
+    kind: 'expect-sql',
+    service: 'db',
+    query: 'select count(*)::int as n from things',
+    rows: [{ n }],
+  });
+
+  test('a silent database is a fault both ways; "is still empty" is checked where the prose puts it, before the requests after it', () => {
+    expect(
+      steps(
+        'When the database accepts connections but never answers, `POST /things` returns 503, `things` is still empty, `POST /things` returns 201 and `things` holds 1 row.',
+      ),
+    ).toMatchObject([
+      { kind: 'fault', service: 'db', toxic: 'timeout', stream: 'upstream', attributes: { timeout: 0 } },
+      { kind: 'fault', service: 'db', toxic: 'timeout', stream: 'downstream', attributes: { timeout: 0 } },
+      { kind: 'send', path: '/things', expect: { status: 503 } },
+      count(0),
+      { kind: 'send', path: '/things', expect: { status: 201 } },
+      count(1),
+    ]);
+  });
+});
+
 describe('docs/phrases.md', () => {
   test('documents every built-in phrase', async () => {
     const { builtInPhrases } = await import('../../src/phrases/index.js');
