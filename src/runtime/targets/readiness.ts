@@ -8,7 +8,13 @@ export type ReadyCheck = { http: string } | { tcp: true };
 
 export type ReadyOutcome = { ready: true } | { ready: false; lastProblem: string };
 
-const POLL_MS = 50;
+/**
+ * A server is usually up within a few ms of its port opening, and the suite waits for every start:
+ * poll often at first, then back off a little so a slow start does not cost a core in probes.
+ */
+const FIRST_POLL_MS = 5;
+const MAX_POLL_MS = 10;
+const POLL_BACKOFF = 1.5;
 /** Tells a readiness probe from a criterion's request (the vacuity check's wrong servers answer only the probe). */
 export const READY_USER_AGENT = 'specgate-readiness';
 const ATTEMPT_TIMEOUT_MS = 1000;
@@ -23,14 +29,20 @@ export async function waitUntilReady(
 ): Promise<ReadyOutcome> {
   const deadline = performance.now() + timeoutMs;
   let lastProblem = 'not tried yet';
-  while (!giveUp()) {
+  for (let attempt = 0; !giveUp(); attempt++) {
     const problem = 'http' in check ? await probeHttp(host, port, check.http) : await probeTcp(host, port);
     if (problem === undefined) return { ready: true };
     lastProblem = problem;
-    if (performance.now() + POLL_MS >= deadline) break;
-    await sleep(POLL_MS);
+    const delay = pollDelay(attempt);
+    if (performance.now() + delay >= deadline) break;
+    await sleep(delay);
   }
   return { ready: false, lastProblem };
+}
+
+/** The pause after the `attempt`-th failed probe (from 0): 5 ms, growing by half, at most 10 ms. */
+export function pollDelay(attempt: number): number {
+  return Math.min(MAX_POLL_MS, FIRST_POLL_MS * POLL_BACKOFF ** attempt);
 }
 
 /** Undefined when ready, else what went wrong. */
