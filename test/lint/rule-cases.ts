@@ -162,6 +162,11 @@ export const CASES: Record<string, RuleCases> = {
   },
   'inconsistent-number': {
     valid: [
+      // A number a range stands for, written in yaml, or given to a phrase that writes the range.
+      doc(
+        `## Goal\n\nG.\n\n## Acceptance\n\n- **AC-1 seeded**: 50 requests are recorded, then one more is 200.\n  \`\`\`yaml\n  steps:\n    - { each: "{{ [1..50] }}", as: n, steps: [{ send: "GET /api/items/{{ n }}" }] }\n    - send: GET /api/ping\n  \`\`\`\n`,
+      ),
+      `---\nspec: sample\ntarget:\n  command: node server.js\nphrases:\n  '{int} requests fetch the items one by one':\n    steps: [{ each: '{{ [1..<1>] }}', as: n, steps: [{ send: 'GET /api/items/{{ n }}' }] }]\n---\n\n# Sample\n\n## Goal\n\nG.\n\n## Acceptance\n\n- **AC-1 seeded**: 50 requests fetch the items one by one.\n`,
       doc(
         `## Goal\n\nG.\n\n## Acceptance\n\n- **AC-1 limit**: the first 60 requests are 200 and the 61st is 429.\n  \`\`\`yaml\n  steps:\n    - send: GET /api/ping\n      repeat: 60\n      expect: { status: 200 }\n    - send: GET /api/ping\n      expect: { status: 429 }\n  \`\`\`\n`,
       ),

@@ -1,4 +1,6 @@
+import jsonata from 'jsonata';
 import type { Check, Criterion, Spec, Step } from '../../ir.js';
+import { splitTemplate } from '../../template.js';
 import { matchesOf, placeIn, sectionProse, spanOf } from '../prose.js';
 import type { SectionProse } from '../prose.js';
 import type { LintRule } from '../rule.js';
@@ -61,13 +63,9 @@ function numbersUsed(check: Check, spec: Spec): Set<number> {
   const used = new Set<number>();
   const visit = (value: unknown): void => {
     if (typeof value === 'number') used.add(value);
-    else if (typeof value === 'string') {
-      for (const match of value.matchAll(/\bvars\.(\w+)/g)) {
-        const variable = spec.config.vars[match[1] ?? ''];
-        if (typeof variable === 'number') used.add(variable);
-      }
-      for (const match of value.matchAll(/(?<![\w.])\d+(?:\.\d+)?/g)) used.add(Number(match[0]));
-    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === 'string')
+      numbersInTemplate(value, spec.config.vars).forEach((n) => used.add(n));
+    else if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object')
       // Places are positions in the file, not numbers of the check.
       for (const [key, inner] of Object.entries(value)) if (key !== 'place') visit(inner);
@@ -80,6 +78,49 @@ function numbersUsed(check: Check, spec: Spec): Set<number> {
     used.add(total);
   }
   return used;
+}
+
+/**
+ * Numbers a template stands for: those in its text, and in each `{{ … }}` expression the
+ * number literals and `vars.*` values JSONata reads there, so `[1..50]` (a phrase's `[1..<int>]`
+ * given 50) uses 1 and 50 however the operators around them are spaced.
+ */
+function numbersInTemplate(template: string, vars: Spec['config']['vars']): number[] {
+  return splitTemplate(template).parts.flatMap((part) =>
+    part.kind === 'text' ? numbersInText(part.text) : numbersInExpression(part.source, vars),
+  );
+}
+
+function numbersInText(text: string): number[] {
+  return [...text.matchAll(/(?<![\w.])\d+(?:\.\d+)?/g)].map((match) => Number(match[0]));
+}
+
+type JsonataNode = { type?: string; value?: unknown; steps?: JsonataNode[]; [key: string]: unknown };
+
+function numbersInExpression(source: string, vars: Spec['config']['vars']): number[] {
+  let ast: JsonataNode;
+  try {
+    ast = jsonata(source).ast() as unknown as JsonataNode;
+  } catch {
+    // The parser refuses a spec whose expression does not compile; such a check uses no number.
+    return [];
+  }
+  const numbers: number[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const n = node as JsonataNode;
+    if (n.type === 'number' && typeof n.value === 'number') numbers.push(Math.abs(n.value));
+    if (n.type === 'string' && typeof n.value === 'string') numbers.push(...numbersInText(n.value));
+    const [head, name] = n.type === 'path' ? (n.steps ?? []) : [];
+    if (head?.type === 'name' && head.value === 'vars' && name?.type === 'name') {
+      const variable = vars[String(name.value)];
+      if (typeof variable === 'number') numbers.push(variable);
+    }
+    Object.values(n).forEach(visit);
+  };
+  visit(ast);
+  return numbers;
 }
 
 function flatten(steps: readonly Step[]): Step[] {
