@@ -62,6 +62,12 @@ async function processesWith(marker: string): Promise<number[]> {
   return found;
 }
 
+/** `pid: command line`, so a process left behind says what it is. */
+async function commandLine(pid: number): Promise<string> {
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '(gone)');
+  return `${pid}: ${cmdline.replaceAll('\0', ' ').trim()}`;
+}
+
 /** Live descendants of `pid` (zombies excluded). */
 async function descendantsOf(pid: number): Promise<number[]> {
   const parents = new Map<number, number>();
@@ -235,13 +241,13 @@ describe('specgate mcp', () => {
         20_000,
       ),
     ).toEqual([]);
-    expect(
-      await eventually(
-        () => descendantsOf(transport.pid!),
-        (pids) => pids.length === 0,
-        20_000,
-      ),
-    ).toEqual([]);
+    // The vitest workers go last, after their hooks stopped what they started: give them longer.
+    const left = await eventually(
+      () => descendantsOf(transport.pid!),
+      (pids) => pids.length === 0,
+      45_000,
+    );
+    expect(await Promise.all(left.map(commandLine))).toEqual([]);
 
     // The server goes on serving.
     const page = await client.callTool({ name: 'explain', arguments: { subject: 'SG1007' } });

@@ -44,7 +44,10 @@ function kills(report: StrengthReport): Record<string, number> {
 describe('specgate strength', { timeout: 400_000 }, () => {
   test('mutants: the weak criterion lets the boundary mutant survive, with its diff and question', async () => {
     const root = await greeterProject();
-    const run = await runCli(['strength', '--mutate', 'rules.mjs', '--concurrency', '2'], { cwd: root });
+    const run = await runCli(['strength', '--mutate', 'rules.mjs', '--concurrency', '2'], {
+      cwd: root,
+      timeoutMs: 300_000,
+    });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const report = await readStrength(root);
     const survivors = report.wrong.filter((wrong) => wrong.status === 'survived');
