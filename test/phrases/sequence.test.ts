@@ -104,4 +104,30 @@ describe('phrases for a criterion told in order', () => {
       { kind: 'expect-metric', name: 'errors_total', delta: 0 },
     ]);
   });
+
+  test('bodies that are not JSON, and an answer with a body', () => {
+    const criterion = criterionOf(
+      '2 `POST /api/echo` requests with a body that is not JSON return 400 `{"error":"bad"}`. Then ' +
+        '`GET /api/nope` returns 429 `{"error":"busy"}` and `POST /api/echo` with a body that is not JSON returns 429.',
+    );
+    const notJson = { body: { text: '{not json', contentType: 'application/json' } };
+    expect(withoutPlaces(criterion.check!.steps)).toMatchObject([
+      {
+        kind: 'send',
+        path: '/api/echo',
+        repeat: 2,
+        concurrency: 4,
+        ...notJson,
+        expect: { status: 400, body: { error: 'bad' } },
+      },
+      {
+        kind: 'send',
+        method: 'GET',
+        path: '/api/nope',
+        as: 'free',
+        expect: { status: 429, body: { error: 'busy' } },
+      },
+      { kind: 'send', method: 'POST', path: '/api/echo', ...notJson, expect: { status: 429 } },
+    ]);
+  });
 });
