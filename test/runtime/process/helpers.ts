@@ -56,3 +56,25 @@ export async function waitFor(condition: () => boolean, timeoutMs: number): Prom
   }
   return true;
 }
+
+/**
+ * Runs `jobs` a few at a time (the machine has two cores shared with others), every one to its
+ * end even when one fails, so that no run is still going when the temp dirs are removed.
+ */
+export async function inParallel<T>(jobs: Array<() => Promise<T>>, width: number): Promise<T[]> {
+  const results: T[] = [];
+  const errors: unknown[] = [];
+  const queue = [...jobs];
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        await job().then(
+          (result) => results.push(result),
+          (error: unknown) => errors.push(error),
+        );
+      }
+    }),
+  );
+  if (errors.length > 0) throw errors[0];
+  return results;
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTempDir, removeTempDir } from '../../../src/runtime/process/index.js';
-import { fixtures, processesMarked, projectRoot, waitFor } from './helpers.js';
+import { fixtures, inParallel, processesMarked, projectRoot, waitFor } from './helpers.js';
 
 type Interrupt = 'SIGINT' | 'SIGTERM' | 'SIGKILL' | 'none';
 interface Scenario {
@@ -145,28 +145,6 @@ async function leftOneSecondLater(
     leftProcesses: processesMarked(marker, tmp),
     leftDirs: readdirSync(tmp).filter((name) => name.startsWith('specgate-')),
   };
-}
-
-/**
- * Runs `jobs` a few at a time (the machine has two cores shared with others), every one to its
- * end even when one fails, so that no run is still going when the temp dirs are removed.
- */
-async function inParallel<T>(jobs: Array<() => Promise<T>>, width: number): Promise<T[]> {
-  const results: T[] = [];
-  const errors: unknown[] = [];
-  const queue = [...jobs];
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) {
-        await job().then(
-          (result) => results.push(result),
-          (error: unknown) => errors.push(error),
-        );
-      }
-    }),
-  );
-  if (errors.length > 0) throw errors[0];
-  return results;
 }
 
 describe('no process outlives an interrupted run', () => {
