@@ -44,6 +44,9 @@ export const CATALOGUE = {
   SG1007: { severity: 'error', message: 'list item in "{section}" has no criterion id' },
   SG1008: { severity: 'error', message: 'yaml block outside a criterion: it cannot be executed' },
   SG1009: { severity: 'error', message: 'criterion {id} has more than one yaml block' },
+  SG1010: { severity: 'error', message: 'the spec has more than {limit} criteria' },
+  SG1011: { severity: 'error', message: 'section "{section}" has more than {limit} list items' },
+  SG1012: { severity: 'error', message: 'a yaml block has more than {limit} nodes' },
 
   SG2001: { severity: 'info', message: 'the spec has no front matter: its criteria cannot run (no target)' },
   SG2002: { severity: 'error', message: 'the front matter is not closed by a "---" line' },

@@ -129,6 +129,27 @@ export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = 
       '- **AC-1**: ping answers.\n\n  ```yaml\n  steps: [{ send: GET /ping }]\n  ```\n\n  ```yaml\n  steps: [{ send: GET /pong }]\n  ```',
     fix: 'Merge the steps into one block, or split the item into two criteria with their own ids.',
   },
+  SG1010: {
+    meaning:
+      'A spec holds at most 2,000 criteria (docs/spec-format.md, "Size limits"). Real specs hold tens: one feature, each criterion a decision. Past the limit the parse stops at the first criterion too many, so a generated spec gets this error at once instead of minutes of parsing.',
+    example:
+      "$ node -e \"console.log('## Acceptance\\n\\n' + Array.from({ length: 2001 }, (_, i) => '- **AC-' + (i + 1) + '**: ping answers.').join('\\n'))\" >> specs/ping.md",
+    fix: 'Split the spec into several specs, one feature each; criteria that differ only by a value become one criterion with `for all` or a table.',
+  },
+  SG1011: {
+    meaning:
+      'A section holds at most 5,000 list items, nested ones included (docs/spec-format.md, "Size limits"). Past the limit the parse stops at the first item too many.',
+    example:
+      "$ node -e \"console.log('## Out of Scope\\n\\n' + Array.from({ length: 5001 }, (_, i) => '- item ' + i).join('\\n'))\" >> specs/ping.md",
+    fix: 'Split the section or the spec; a long list of data belongs in a fixture file the target reads.',
+  },
+  SG1012: {
+    meaning:
+      'One yaml text (the front matter, a criterion block, phrases.yaml) holds at most 10,000 nodes: scalars, mappings, sequences and aliases (docs/spec-format.md, "Size limits"). It is refused before its value is built or checked.',
+    example:
+      "$ node -e \"console.log('- **AC-1**: ping answers.\\n\\n  ~~~yaml\\n  let: { ids: [' + Array(10001).fill(1).join(', ') + '] }\\n  ~~~')\" >> specs/ping.md",
+    fix: 'Move large data out of the spec: a fixture file the target reads, or a generator (`for all`) that makes it.',
+  },
 
   SG2001: {
     meaning:

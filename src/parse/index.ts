@@ -16,6 +16,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { readMarkdown, type RawCriterion, type RawDocument } from './markdown.js';
 import { describeValue, Reporter } from './reporter.js';
 import { BlockOffsetMap, LineIndex } from './text-index.js';
+import { reportYamlErrors } from './yaml-errors.js';
 import { parseYaml, type YamlValue } from './yaml-tree.js';
 import { parameterRegistry, phraseContext, timeMapping, type PhraseDefinition } from '../phrases/index.js';
 import { compileCriterionProse, proseCompiler, readPhraseDefinitions } from './spec-phrases.js';
@@ -69,6 +70,8 @@ interface Library {
 function parseInto(source: string, reporter: Reporter, library?: Library): Spec | undefined {
   const split = splitFrontMatter(source);
   const document = readMarkdown(split.body, reporter);
+  // Past a size limit nothing more is read: the one located error comes at once.
+  if (document.overLimit) return undefined;
 
   let frontMatter: FrontMatter | undefined;
   let frontMatterRoot: YamlValue | undefined;
@@ -90,7 +93,7 @@ function parseInto(source: string, reporter: Reporter, library?: Library): Spec 
   } else {
     const { text, start } = split.frontMatter;
     const { root, errors } = parseYaml(text, { toSource: (offset) => start + offset });
-    for (const error of errors) reporter.report('SG2003', error.range, { detail: error.message });
+    reportYamlErrors(errors, reporter, 'SG2003', {});
     if (root && !root.isMap())
       reporter.report('SG2004', split.frontMatter.range, {}, { found: describeValue(root.value) });
     else if (root) {
@@ -173,7 +176,7 @@ function parseInto(source: string, reporter: Reporter, library?: Library): Spec 
 /** The phrases.yaml beside the spec, as yaml; its syntax errors are its own file's. */
 function readLibrary(library: Library): YamlValue | undefined {
   const { root, errors } = parseYaml(library.source, { toSource: (offset) => offset });
-  for (const error of errors) library.reporter.report('SG2003', error.range, { detail: error.message });
+  reportYamlErrors(errors, library.reporter, 'SG2003', {});
   return root?.isMap() ? root : undefined;
 }
 
@@ -299,7 +302,7 @@ function readCriterion(
   if (!raw.yaml) return criterion;
   const offsets = new BlockOffsetMap(raw.yaml.value, reporter.lines, raw.yaml.firstLine);
   const { root, errors } = parseYaml(raw.yaml.value, offsets);
-  for (const error of errors) reporter.report('SG3001', error.range, { id: raw.id, detail: error.message });
+  reportYamlErrors(errors, reporter, 'SG3001', { id: raw.id });
   if (root) {
     const place = reporter.place(...raw.yaml.range);
     const check = readCheck(root, raw.id, place, frontMatter?.known, reporter, blocks);

@@ -1,6 +1,7 @@
 import type { Code, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { SECTION_TITLES, type SectionKind } from '../ir.js';
+import { formatCount, MAX_CRITERIA_PER_SPEC, MAX_ITEMS_PER_SECTION } from './limits.js';
 import { didYouMean, type Reporter } from './reporter.js';
 
 /** A criterion as written in Markdown, before its YAML block is read. */
@@ -44,6 +45,8 @@ export interface RawDocument {
   title?: { text: string; range: [number, number] };
   sections: RawSection[];
   context: RawContextSection[];
+  /** Set when a size limit was passed (SG1010, SG1011): what is past it was not read. */
+  overLimit?: boolean;
 }
 
 /** Heading text (lower case, letters only) → section; variants writers use are tolerated. */
@@ -143,16 +146,88 @@ export function readMarkdown(body: string, reporter: Reporter): RawDocument {
     const { section, context } = group;
     const end = groups[i + 1]?.start ?? body.length;
     if (context) {
-      readContextSection(context, group.nodes, body, end, reporter);
+      readContextSection(
+        context,
+        withinItemLimit(group.nodes, context.heading, document, reporter),
+        body,
+        end,
+        reporter,
+      );
       return;
     }
     if (!section) return;
     section.text = body.slice(section.range[1], end).trim();
     section.range = [section.range[0], section.range[0] + body.slice(section.range[0], end).trimEnd().length];
-    readSectionContent(section, group.nodes, reporter);
+    readSectionContent(section, withinItemLimit(group.nodes, section.heading, document, reporter), reporter);
   });
   readLead(document, lead, seen, body, reporter);
+  checkCriteriaLimit(document, reporter);
   return document;
+}
+
+/**
+ * The nodes of a section up to its MAX_ITEMS_PER_SECTION-th list item (at any depth): the item
+ * past the limit is SG1011 and it and what follows are not read.
+ */
+function withinItemLimit(
+  nodes: RootContent[],
+  heading: string,
+  document: RawDocument,
+  reporter: Reporter,
+): RootContent[] {
+  let count = 0;
+  let past: ListItem | undefined;
+  const visit = (node: Nodes): void => {
+    if (past) return;
+    if (node.type === 'listItem' && ++count > MAX_ITEMS_PER_SECTION) past = node;
+    else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  const kept: RootContent[] = [];
+  for (const node of nodes) {
+    visit(node);
+    if (past) break;
+    kept.push(node);
+  }
+  if (!past) return nodes;
+  document.overLimit = true;
+  const limit = formatCount(MAX_ITEMS_PER_SECTION);
+  reporter.report(
+    'SG1011',
+    [rangeOf(past)[0], rangeOf(past)[0] + 1],
+    { section: heading, limit },
+    {
+      expected: `at most ${limit} list items in one section, nested ones included`,
+      found: `item ${formatCount(count)}`,
+      hint: 'split the spec into several specs, one feature each',
+    },
+  );
+  return kept;
+}
+
+/** Criteria past MAX_CRITERIA_PER_SPEC: the first is SG1010 and none of them is read. */
+function checkCriteriaLimit(document: RawDocument, reporter: Reporter): void {
+  let count = 0;
+  for (const section of document.sections) {
+    const room = MAX_CRITERIA_PER_SPEC - count;
+    count += section.criteria.length;
+    if (section.criteria.length <= room) continue;
+    const past = section.criteria[room]!;
+    const limit = formatCount(MAX_CRITERIA_PER_SPEC);
+    document.overLimit = true;
+    reporter.report(
+      'SG1010',
+      past.idRange,
+      { limit },
+      {
+        expected: `at most ${limit} criteria in a spec`,
+        found: `criterion ${formatCount(MAX_CRITERIA_PER_SPEC + 1)} (${past.id})`,
+        hint: 'split the spec into several specs, one feature each',
+      },
+    );
+    section.criteria = section.criteria.slice(0, room);
+    for (const later of document.sections.slice(document.sections.indexOf(section) + 1)) later.criteria = [];
+    return;
+  }
 }
 
 /**
@@ -197,7 +272,7 @@ function readLead(
       criteria: [],
       range,
     };
-    readSectionContent(section, lists, reporter);
+    readSectionContent(section, withinItemLimit(lists, section.heading, document, reporter), reporter);
     claimed.push(section);
   } else rest.push(...lists);
   document.sections.unshift(...claimed);
@@ -205,7 +280,7 @@ function readLead(
   const [start, end] = span(rest);
   const heading = document.title?.text ?? '';
   const context: RawContextSection = { heading, text: '', items: [], range: [start, start] };
-  readContextSection(context, rest, body, end, reporter);
+  readContextSection(context, withinItemLimit(rest, heading, document, reporter), body, end, reporter);
   document.context.unshift(context);
 }
 

@@ -9,6 +9,7 @@ import {
   type Node,
   type Pair,
 } from 'yaml';
+import { formatCount, MAX_YAML_NODES } from './limits.js';
 
 /** Maps an offset in a YAML text to an offset in the Markdown source. */
 export interface OffsetMap {
@@ -18,6 +19,8 @@ export interface OffsetMap {
 export interface YamlSyntaxError {
   message: string;
   range: [number, number];
+  /** Set when the text has more than MAX_YAML_NODES nodes (SG1012), at the first node past it. */
+  overLimit?: boolean;
 }
 
 /**
@@ -135,6 +138,12 @@ export function parseYaml(text: string, offsets: OffsetMap): { root?: YamlValue;
     message,
     range: [offsets.toSource(pos[0]), offsets.toSource(Math.max(pos[0], pos[1]))],
   });
+  // Before anything walks the value: a huge block is refused at the node past the limit.
+  const past = nodePastLimit(doc);
+  if (past !== undefined) {
+    const error = located(`more than ${formatCount(MAX_YAML_NODES)} nodes`, [past, past + 1]);
+    return { errors: [{ ...error, overLimit: true }] };
+  }
   const errors = [
     ...doc.errors.map((error) => located(firstLine(error.message), error.pos)),
     ...unknownTags(doc).map((error) => located(error.message, error.pos)),
@@ -150,6 +159,20 @@ export function parseYaml(text: string, offsets: OffsetMap): { root?: YamlValue;
     return { errors: [{ message: (error as Error).message, range: [at, at] }] };
   }
   return { root: new YamlValue(text, offsets, isNode(doc.contents) ? doc.contents : null, value), errors };
+}
+
+/** Offset of the first node past MAX_YAML_NODES, in document order; undefined within the limit. */
+function nodePastLimit(doc: Document): number | undefined {
+  let count = 0;
+  let past: number | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (++count <= MAX_YAML_NODES) return undefined;
+      past = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return past;
 }
 
 function firstLine(message: string): string {
