@@ -22,8 +22,32 @@ export async function probePostgres(url: string): Promise<string | undefined> {
   }
 }
 
-export async function createDatabase(adminUrl: string, name: string): Promise<void> {
-  await withPostgres(adminUrl, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`));
+/**
+ * A database owned by a role of its own that can log in and do nothing else: no superuser (no
+ * `COPY … TO PROGRAM`), no other databases or roles. As owner it creates tables in its database
+ * (its public schema belongs to the database owner).
+ */
+export async function createOwnedDatabase(adminUrl: string, name: string, owner: string): Promise<void> {
+  await withPostgres(adminUrl, async (client) => {
+    const role = client.escapeIdentifier(owner);
+    await client.query(
+      `CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`,
+    );
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} OWNER ${role}`);
+  });
+}
+
+/** Sets each role's password (ALTER ROLE takes no parameters: the literal is escaped). */
+export async function setPasswords(
+  adminUrl: string,
+  logins: ReadonlyArray<{ user: string; password: string }>,
+) {
+  await withPostgres(adminUrl, async (client) => {
+    for (const { user, password } of logins)
+      await client.query(
+        `ALTER ROLE ${client.escapeIdentifier(user)} PASSWORD ${client.escapeLiteral(password)}`,
+      );
+  });
 }
 
 /**

@@ -7,10 +7,16 @@ import { probePostgres } from './postgres-client.js';
 import type { RunAs } from './postgres-user.js';
 import { waitForServer } from './readiness.js';
 
-export const USER = 'postgres';
-export const PASSWORD = 'specgate';
+/** The superuser: the harness's own, for administration; never handed to the target. */
+export const SUPERUSER = 'postgres';
 /** The database every cluster has, for administration (CREATE DATABASE). */
 export const ADMIN_DATABASE = 'postgres';
+
+/** A role and its password (random: password.ts). */
+export interface Login {
+  user: string;
+  password: string;
+}
 
 const READY_TIMEOUT_MS = 20_000;
 
@@ -21,21 +27,22 @@ const READY_TIMEOUT_MS = 20_000;
  */
 const SERVER_SETTINGS = ['fsync=off', 'full_page_writes=off', 'listen_addresses=127.0.0.1'];
 
-export function postgresUrl(host: string, port: number, database: string): string {
-  return `postgres://${USER}:${PASSWORD}@${host}:${port}/${database}`;
+export function postgresUrl(host: string, port: number, database: string, login: Login): string {
+  return `postgres://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@${host}:${port}/${database}`;
 }
 
-/** initdb into `dataDir` (emptied first); `workDir` holds the password file meanwhile. */
+/** initdb into `dataDir` (emptied first); `workDir` holds the superuser's password file meanwhile. */
 export async function initCluster(
   binaries: PostgresBinaries,
   workDir: string,
   dataDir: string,
   runAs: RunAs | undefined,
+  superuserPassword: string,
 ): Promise<void> {
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
   const passwordFile = join(workDir, 'password');
-  await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  await writeFile(passwordFile, `${superuserPassword}\n`, { mode: 0o600 });
   if (runAs) {
     await chown(dataDir, runAs.uid, runAs.gid);
     await chown(passwordFile, runAs.uid, runAs.gid);
@@ -45,7 +52,7 @@ export async function initCluster(
     args: [
       `--pgdata=${dataDir}`,
       '--auth=password',
-      `--username=${USER}`,
+      `--username=${SUPERUSER}`,
       `--pwfile=${passwordFile}`,
       '--encoding=UTF8',
       '--locale=C',
@@ -67,13 +74,14 @@ export async function initCluster(
   }
 }
 
-/** Starts the postmaster on `dataDir` and resolves once it accepts queries. */
+/** Starts the postmaster on `dataDir` and resolves once it accepts the superuser's queries. */
 export async function startPostmaster(
   binaries: PostgresBinaries,
   dataDir: string,
   port: number,
   runAs: RunAs | undefined,
   what: string,
+  superuserPassword: string,
 ): Promise<GroupProcess> {
   const child = spawnInGroup({
     file: binaries.postgres,
@@ -97,7 +105,10 @@ export async function startPostmaster(
   await waitForServer(
     what,
     child,
-    () => probePostgres(postgresUrl('127.0.0.1', port, ADMIN_DATABASE)),
+    () =>
+      probePostgres(
+        postgresUrl('127.0.0.1', port, ADMIN_DATABASE, { user: SUPERUSER, password: superuserPassword }),
+      ),
     READY_TIMEOUT_MS,
   );
   return child;

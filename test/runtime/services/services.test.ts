@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -66,25 +66,44 @@ afterAll(async () => {
   await removeTempDir(tempRoot);
 });
 
-/** PING over a raw socket: 'PONG', 'no answer' within `waitMs`, or the connection error's code. */
+/**
+ * PING over a raw socket, after an AUTH with the URL's password when it has one: the answer to
+ * the PING ('PONG', or an error such as NOAUTH), 'no answer' within `waitMs`, or the connection
+ * error's code.
+ */
 function rawPing(url: string, waitMs = 400): Promise<string> {
-  const { hostname, port } = new URL(url);
+  const { hostname, port, password } = new URL(url);
+  const commands = password ? [`AUTH ${decodeURIComponent(password)}`, 'PING'] : ['PING'];
   return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port) }, () => socket.write('PING\r\n'));
+    const socket = net.connect({ host: hostname, port: Number(port) }, () =>
+      socket.write(commands.map((command) => `${command}\r\n`).join('')),
+    );
     const timer = setTimeout(() => {
       socket.destroy();
       resolve('no answer');
     }, waitMs);
-    socket.once('data', (data) => {
+    let answers = '';
+    socket.on('data', (data) => {
+      answers += data.toString();
+      const lines = answers.split('\r\n').slice(0, -1);
+      if (lines.length < commands.length) return;
       clearTimeout(timer);
       socket.destroy();
-      resolve(data.toString().trim().replace(/^\+/, ''));
+      resolve(lines.at(-1)!.replace(/^\+/, ''));
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       resolve(error.code ?? error.message);
     });
   });
+}
+
+/** The URL without its password: what another local user knows of the service. */
+function withoutPassword(url: string): string {
+  const bare = new URL(url);
+  bare.password = '';
+  bare.username = '';
+  return bare.href.replace(/\/$/, '');
 }
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
@@ -112,12 +131,32 @@ describe('redis service', () => {
 
   test('serves through the proxy and directly; reset empties it', async () => {
     expect(redis).toMatchObject({ name: 'cache', kind: 'redis', managed: true });
-    expect(redis.proxiedUrl).toBe(`redis://127.0.0.1:${redis.proxy.port}`);
-    expect(redis.directUrl).toBe(`redis://127.0.0.1:${redis.proxy.upstream.port}`);
+    expect(redis.proxiedUrl).toMatch(new RegExp(`^redis://:[\\w-]{24}@127\\.0\\.0\\.1:${redis.proxy.port}$`));
+    expect(redis.directUrl).toBe(
+      redis.proxiedUrl.replace(`:${redis.proxy.port}`, `:${redis.proxy.upstream.port}`),
+    );
     await withRedis(redis.proxiedUrl, (client) => client.set('k', 'v'));
     expect(await withRedis(redis.directUrl, (client) => client.get('k'))).toBe('v');
     await redis.reset();
     expect(await withRedis(redis.directUrl, (client) => client.dbsize())).toBe(0);
+  });
+
+  test('a client without the password is refused (NOAUTH), directly and through the proxy', async () => {
+    for (const url of [redis.directUrl, redis.proxiedUrl]) {
+      const wrong = url.replace(/:[\w-]+@/, ':specgate@');
+      expect(await rawPing(withoutPassword(url))).toMatch(/^-NOAUTH /);
+      expect(await rawPing(wrong)).toMatch(/^-NOAUTH /);
+      await expect(withRedis(withoutPassword(url), (client) => client.get('k'))).rejects.toThrow();
+      await expect(withRedis(wrong, (client) => client.get('k'))).rejects.toThrow();
+      expect(await rawPing(url)).toBe('PONG');
+    }
+  });
+
+  test("the password is in no process's command line", async () => {
+    const { password } = new URL(redis.directUrl);
+    const lines = ours().map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).not.toContain(password);
   });
 
   test('kill, start on the same port, pause and resume', async () => {
@@ -173,7 +212,9 @@ describe('postgres service', () => {
   afterAll(() => db?.stop());
 
   test('reset truncates user tables, restarts identities, keeps the schema', async () => {
-    expect(db.proxiedUrl).toBe(`postgres://postgres:specgate@127.0.0.1:${db.proxy.port}/specgate`);
+    expect(db.proxiedUrl).toMatch(
+      new RegExp(`^postgres://specgate:[\\w-]{24}@127\\.0\\.0\\.1:${db.proxy.port}/specgate$`),
+    );
     await sql(db.proxiedUrl, 'CREATE TABLE parent (id bigserial PRIMARY KEY, name text)');
     await sql(
       db.proxiedUrl,
@@ -189,6 +230,34 @@ describe('postgres service', () => {
     expect(await sql(db.directUrl, `INSERT INTO parent (name) VALUES ('c') RETURNING id`)).toEqual([
       { id: '1' },
     ]);
+  });
+
+  test("the old fixed password is refused, for the superuser and for the target's role", async () => {
+    const port = db.proxy.upstream.port;
+    for (const user of ['postgres', 'specgate'])
+      for (const database of ['postgres', 'specgate'])
+        await expect(
+          sql(`postgres://${user}:specgate@127.0.0.1:${port}/${database}`, 'SELECT 1'),
+        ).rejects.toThrow(`password authentication failed for user "${user}"`);
+  });
+
+  test("the target's role owns its database and is no superuser: COPY … TO PROGRAM is refused", async () => {
+    expect(
+      await sql(
+        db.proxiedUrl,
+        'SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user',
+      ),
+    ).toEqual([{ rolsuper: false, rolcreaterole: false, rolcreatedb: false }]);
+    expect(
+      await sql(
+        db.proxiedUrl,
+        'SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()',
+      ),
+    ).toEqual([{ owner: 'specgate' }]);
+    await expect(sql(db.proxiedUrl, `COPY (SELECT 1) TO PROGRAM 'true'`)).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(sql(db.proxiedUrl, 'CREATE DATABASE other')).rejects.toThrow(/permission denied/);
   });
 
   test('kill keeps committed data for start; start({ wipe }) empties it; pause and resume', async () => {
@@ -216,6 +285,11 @@ describe('postgres service', () => {
     expect(
       await sql(db.directUrl, `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`),
     ).toEqual([{ n: 0 }]);
+    // The wiped cluster is a fresh copy of the template: the target's URL still opens it, and it can create tables.
+    await sql(db.proxiedUrl, 'CREATE TABLE again (id int)');
+    await expect(
+      sql(`postgres://postgres:specgate@127.0.0.1:${db.proxy.upstream.port}/specgate`, 'SELECT 1'),
+    ).rejects.toThrow('password authentication failed');
   });
 
   test('killed or restarting, its proxy refuses connections as the dead server does', async () => {
@@ -245,12 +319,12 @@ describe('external services', () => {
         { tempRoot, seed: 1 },
       );
       expect(external.managed).toBe(false);
-      expect(external.proxiedUrl).toBe(`redis://127.0.0.1:${external.proxy.port}/0`);
+      expect(external.proxiedUrl).toBe(`${server.proxiedUrl.replace(/:\d+$/, `:${external.proxy.port}`)}/0`);
       await withRedis(external.proxiedUrl, (client) => client.set('x', '1'));
       await external.reset();
       expect(await withRedis(server.directUrl, (client) => client.exists('x'))).toBe(0);
       await expect(external.kill()).rejects.toThrow(
-        /cannot kill service shared: it is external \(redis:\/\/127\.0\.0\.1:\d+\/0\), not started by specgate/,
+        /cannot kill service shared: it is external \(redis:\/\/:\*\*\*@127\.0\.0\.1:\d+\/0\), not started by specgate/,
       );
       await expect(external.pause()).rejects.toThrow(/cannot pause service shared/);
       await external.stop();
