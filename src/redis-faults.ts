@@ -43,5 +43,8 @@ export const LEAVING_REQUEST_REPLY: readonly string[] = [
   'PSYNC',
 ];
 
-/** Commands a fault never answers: MULTI opens a transaction the server must see. */
-export const NEVER_FAULTED: readonly string[] = ['MULTI', ...LEAVING_REQUEST_REPLY];
+/**
+ * Commands a fault never answers: MULTI opens a transaction the server must see; AUTH and HELLO
+ * log a connection in (a managed Redis has a password), which no real OOM or READONLY refuses.
+ */
+export const NEVER_FAULTED: readonly string[] = ['MULTI', 'AUTH', 'HELLO', ...LEAVING_REQUEST_REPLY];
