@@ -31,11 +31,14 @@ function connectError(url: string): Promise<string> {
   });
 }
 
-/** A raw connection that records how it ended: 'end' (FIN), or the error code (e.g. ECONNRESET). */
+/**
+ * A raw connection, logged in with the URL's password when it has one, that records how it
+ * ended: 'end' (FIN), or the error code (e.g. ECONNRESET).
+ */
 async function openRaw(
   url: string,
 ): Promise<{ closed: Promise<void>; readonly how: string; ping(): Promise<string> }> {
-  const { hostname, port } = new URL(url);
+  const { hostname, port, password } = new URL(url);
   const socket = net.connect({ host: hostname, port: Number(port) });
   let how = 'open';
   socket.on('end', () => (how = how === 'open' ? 'end' : how));
@@ -45,16 +48,18 @@ async function openRaw(
     socket.once('connect', resolve);
     socket.once('error', reject);
   });
+  const send = (command: string) =>
+    new Promise<string>((resolve) => {
+      socket.once('data', (data) => resolve(data.toString().trim()));
+      socket.write(`${command}\r\n`);
+    });
+  if (password) expect(await send(`AUTH ${decodeURIComponent(password)}`)).toBe('+OK');
   return {
     closed,
     get how() {
       return how;
     },
-    ping: () =>
-      new Promise<string>((resolve) => {
-        socket.once('data', (data) => resolve(data.toString().trim()));
-        socket.write('PING\r\n');
-      }),
+    ping: () => send('PING'),
   };
 }
 
