@@ -123,10 +123,12 @@ describe('csv generator', () => {
   });
 
   test('duplicates copy the key columns of an earlier record, padded', () => {
+    let duplicates = 0;
     fc.assert(
       fc.property(csv, (doc) => {
         for (const record of doc.records) {
           if (record.duplicateOf === undefined) continue;
+          duplicates++;
           const original = doc.records.find((other) => other.number === record.duplicateOf)!;
           expect(original.number).toBeLessThan(record.number);
           expect(record.values.date).toBe(original.values.date);
@@ -135,6 +137,76 @@ describe('csv generator', () => {
       }),
       { numRuns: 200, seed: 3 },
     );
+    expect(duplicates).toBeGreaterThan(100);
+  });
+
+  test('each rate holds: the share of malformed records, of repeats and of quoted fields is the one stated', () => {
+    let records = 0;
+    let malformed = 0;
+    let repeatable = 0;
+    let repeats = 0;
+    fc.assert(
+      fc.property(csv, (doc) => {
+        let wellFormedBefore = 0;
+        for (const record of doc.records) {
+          records++;
+          if (record.malformed) {
+            malformed++;
+            continue;
+          }
+          if (wellFormedBefore++ === 0) continue;
+          repeatable++;
+          if (record.duplicateOf !== undefined) repeats++;
+        }
+      }),
+      { numRuns: 1000, seed: 21 },
+    );
+    expect(malformed / records).toBeCloseTo(transactions.malformedRate, 1);
+    expect(repeats / repeatable).toBeCloseTo(transactions.duplicateRate, 1);
+
+    const quoting: CsvGenerator = { ...transactions, malformedRate: 0, duplicateRate: 0, quoteRate: 0.5 };
+    const plain = /^[\w.-]+$/;
+    let unquotedFields = 0;
+    let quoted = 0;
+    fc.assert(
+      fc.property(arbitraryFor(quoting) as fc.Arbitrary<GeneratedCsv>, (doc) => {
+        // Dates and amounts need no quotes, so a quoted one was quoted by the die alone.
+        for (const line of doc.text.split(/\r?\n/).slice(1, -1)) {
+          for (const field of line.split(',').slice(0, 2)) {
+            if (plain.test(field)) unquotedFields++;
+            else if (/^"[\w.-]+"$/.test(field)) quoted++;
+          }
+        }
+      }),
+      { numRuns: 300, seed: 22 },
+    );
+    expect(quoted / (quoted + unquotedFields)).toBeCloseTo(quoting.quoteRate, 1);
+  });
+
+  test("a property over files with repeats sees one within a criterion's runs, whatever the seed", () => {
+    // A criterion about repeated rows passes vacuously when its runs never generate one: the
+    // csv-import spec's AC-7 (12 runs, 1 to 40 rows, rate 0.4) saw none for 1 seed in 10.
+    const repeating: CsvGenerator = {
+      ...transactions,
+      columns: { ...transactions.columns, date: { kind: 'date', min: '2024-01-01', max: '2024-01-03' } },
+      rows: { min: 1, max: 40 },
+      malformedRate: 0,
+      malformations: [],
+      duplicateRate: 0.4,
+    };
+    const arbitrary = arbitraryFor(repeating) as fc.Arbitrary<GeneratedCsv>;
+    const seedsWithout: number[] = [];
+    for (let seed = 0; seed < 200; seed++) {
+      let seen = false;
+      fc.check(
+        fc.property(arbitrary, (doc) => {
+          seen ||= doc.records.some((record) => record.duplicateOf !== undefined);
+        }),
+        { numRuns: 12, seed },
+      );
+      if (!seen) seedsWithout.push(seed);
+    }
+    expect(seedsWithout).toEqual([]);
   });
 
   test('shrinking brings a failing document toward the smallest one', () => {
