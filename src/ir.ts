@@ -648,8 +648,14 @@ export type TemplateValue =
 
 /* -------------------------------------------------------------- generators */
 
-/** Typed declarations of generated inputs, each mapped to a fast-check arbitrary (faker seeded from fast-check). */
-export type Generator =
+/**
+ * Typed declarations of generated inputs, each mapped to a fast-check arbitrary (faker seeded from fast-check).
+ * Every property tries its generators' edges first (bounds and their neighbours, calendar and text edges,
+ * then `always`: values the spec author wants in every run set); see runtime/arbitraries/edges.ts.
+ */
+export type Generator = GeneratorShape & { always?: TemplateValue[] };
+
+type GeneratorShape =
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'enum'; values: TemplateValue[] }
   | { kind: 'constant'; value: TemplateValue }

@@ -100,6 +100,7 @@ export const CATALOGUE = {
   SG3051: { severity: 'error', message: 'a Redis fault never answers {command}' },
   SG3052: { severity: 'error', message: '"{found}" is not a table name a postgres fault can use' },
   SG3053: { severity: 'error', message: 'unknown lock mode "{found}"' },
+  SG3060: { severity: 'error', message: 'an "always" value is not one the {generator} generator yields' },
 
   SG4001: { severity: 'error', message: 'invalid expression in template: {detail}' },
   SG4002: { severity: 'error', message: 'unterminated "{{" in template' },

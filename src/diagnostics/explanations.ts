@@ -402,6 +402,14 @@ export const EXPLANATIONS: { readonly [code in DiagnosticCode]: Explanation } = 
     example: `${POSTGRES_FRONT_MATTER}\n${ACCEPTANCE_ITEM('steps:\n  - fault: { service: db, postgres: lock, table: payments, mode: write }\n  - send: GET /ping')}`,
     fix: 'Use one of the modes listed, e.g. `mode: share` so that writes wait while reads go on, or leave `mode` out (access exclusive).',
   },
+  SG3060: {
+    meaning:
+      'Values listed in `always` beside a generator are tried in every run set of the property, before the edges and the random values. A value the generator could never yield (out of range, too long, a character outside its class) would test an input the spec does not describe.',
+    example: ACCEPTANCE_ITEM(
+      'for all:\n  id: { slug: { min length: 1, max length: 64 }, always: ["a", 65] }\nsteps:\n  - send: "GET /items/{{ id }}"',
+    ),
+    fix: 'Use a value the generator yields (the message says which), or widen the generator if the value belongs to the input.',
+  },
 
   SG4001: {
     meaning:

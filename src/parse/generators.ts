@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { charsRegex, patternRegex } from '../generator-regex.js';
 import type { CsvGenerator, Generator, Malformation, TemplateValue } from '../ir.js';
+import { describeMisfit } from './always.js';
 import { FAKER_METHODS } from './faker-methods.js';
 import { didYouMean, describeValue, type Reporter } from './reporter.js';
 import { BLOCK_CODES, definition, validate } from './schema.js';
@@ -37,7 +38,7 @@ export function readGenerator(value: YamlValue, reporter: Reporter): Generator |
     );
     return undefined;
   }
-  const keys = value.keys();
+  const keys = value.keys().filter((key) => key !== 'always');
   if (keys.length !== 1) {
     reporter.report(
       'SG3016',
@@ -61,7 +62,28 @@ export function readGenerator(value: YamlValue, reporter: Reporter): Generator |
   }
   const valid = validate('generator', value, reporter, BLOCK_CODES);
   const generator = convert(kind, options, reporter);
-  return valid ? generator : undefined;
+  const always = value.get('always');
+  if (!valid || !generator || !always) return valid ? generator : undefined;
+  return readAlways(generator, always, reporter);
+}
+
+/** `always: [...]`: each value must be one the generator yields (SG3060 at the value otherwise). */
+function readAlways(generator: Generator, always: YamlValue, reporter: Reporter): Generator | undefined {
+  let fits = true;
+  for (const item of always.items()) {
+    const expected = describeMisfit(generator, item.value as TemplateValue, isRealDate, toInstant);
+    if (expected === undefined) continue;
+    fits = false;
+    reporter.report(
+      'SG3060',
+      item.range(),
+      { generator: generator.kind },
+      { expected, found: describeValue(item.value) },
+    );
+  }
+  return fits
+    ? { ...generator, always: always.items().map((item) => item.value as TemplateValue) }
+    : undefined;
 }
 
 function readShorthand(value: YamlValue, reporter: Reporter): Generator | undefined {

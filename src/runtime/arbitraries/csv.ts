@@ -8,6 +8,8 @@
  */
 import fc from 'fast-check';
 import type { CsvGenerator, GeneratedCsv, Generator } from '../../ir.js';
+import type { Edges } from './edges.js';
+import { ladder } from './scalars.js';
 
 type CsvRecord = GeneratedCsv['records'][number];
 
@@ -17,6 +19,8 @@ interface RowChoice {
   duplicateDie: number;
   quoteDice: number[];
   pick: number;
+  /** Which of the malformation's values (edge documents name each one); `pick` otherwise. */
+  valuePick?: number;
   padding: number;
 }
 
@@ -110,7 +114,8 @@ export function renderCsv(generator: CsvGenerator, choices: DocumentChoice): Gen
         : undefined;
 
     if (malformation && 'column' in malformation) {
-      values[malformation.column] = malformation.values[choice.pick % malformation.values.length] ?? '';
+      values[malformation.column] =
+        malformation.values[(choice.valuePick ?? choice.pick) % malformation.values.length] ?? '';
       const fields = header.map((name) => values[name] ?? '');
       record = { number, fields, values, malformed: true, malformation: malformation.name };
     } else if (malformation) {
@@ -158,4 +163,78 @@ export function renderCsv(generator: CsvGenerator, choices: DocumentChoice): Gen
     finalLineBreak,
     bytes: Buffer.byteLength(text, 'utf8'),
   };
+}
+
+/**
+ * Documents tried before random ones: one of each edge row count (`rows` bounds and their
+ * neighbours) whose rows carry the columns' edges in turn (more documents of the most rows until
+ * every column edge has appeared), then, when the spec asks for malformations, documents with
+ * each malformation and each of its values once. No quoting beyond need, no duplicates.
+ */
+export function csvEdgeDocuments(
+  generator: CsvGenerator,
+  columns: Record<string, Edges>,
+  seed: number,
+  arbitraryFor: (g: Generator) => fc.Arbitrary<unknown>,
+): Edges {
+  const { header, rows } = generator;
+  const width = header.length + 1;
+  const edgeCount = Math.max(0, ...Object.values(columns).map((edges) => edges.values.length));
+  const drawn = (name: string, count: number, salt: number): string[] => {
+    const column = generator.columns[name];
+    if (!column || count === 0) return Array<string>(count).fill('');
+    return fc.sample(stringArbitrary(arbitraryFor, column), { seed: seed + salt, numRuns: count });
+  };
+  let next = 0;
+  const wellFormed = (count: number, salt: number): RowChoice[] => {
+    const filler = Object.fromEntries(header.map((name) => [name, drawn(name, count, salt)]));
+    return Array.from({ length: count }, (_, r) => {
+      const index = next++;
+      const values: Record<string, string> = {};
+      for (const name of header) {
+        const edges = columns[name]?.values ?? [];
+        const value = edges.length > 0 ? edges[index % edges.length] : filler[name]![r];
+        values[name] = typeof value === 'string' ? value : JSON.stringify(value);
+      }
+      return {
+        values,
+        malformDie: 0,
+        duplicateDie: 0,
+        quoteDice: Array<number>(width).fill(0),
+        pick: 0,
+        padding: 0,
+      };
+    });
+  };
+  const sizes = ladder(rows.min, rows.max);
+  const documents: RowChoice[][] = sizes.map((size, d) => wellFormed(size, d));
+  while (next < edgeCount && rows.max > 0) documents.push(wellFormed(rows.max, documents.length));
+  const tried = sizes.map((size) => `${size} rows`);
+  if (next > sizes.reduce((a, b) => a + b, 0))
+    tried.push(`${documents.length - sizes.length} more of ${rows.max} rows`);
+
+  if (generator.malformedRate > 0 && rows.max > 0) {
+    const malformed: RowChoice[] = [];
+    for (const [pick, malformation] of generator.malformations.entries()) {
+      const count = 'column' in malformation ? malformation.values.length : 1;
+      for (let valuePick = 0; valuePick < count; valuePick++) {
+        const [row] = wellFormed(1, 1000 + malformed.length);
+        malformed.push({ ...row!, malformDie: 1 - Number.EPSILON, pick, valuePick });
+      }
+    }
+    for (let start = 0; start < malformed.length; start += rows.max) {
+      const chunk = malformed.slice(start, start + rows.max);
+      documents.push([...chunk, ...wellFormed(Math.max(0, rows.min - chunk.length), 2000 + start)]);
+    }
+    if (malformed.length > 0) tried.push(`each malformation value once (${malformed.length} records)`);
+  }
+  const values = documents.map((rowChoices) =>
+    renderCsv(generator, {
+      rows: rowChoices,
+      bom: generator.bom === true,
+      lineBreak: generator.lineBreaks[0] ?? 'lf',
+      finalLineBreak: generator.finalLineBreak !== false,
+    }),
+  );
+  return { values, tried };
 }

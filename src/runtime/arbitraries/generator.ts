@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import type { Generator } from '../../ir.js';
 import { csvArbitrary } from './csv.js';
+import { recordEdges } from './edges.js';
 import { fakerArbitrary, fakerMethod } from './faker.js';
 import {
   charsArbitrary,
@@ -70,6 +71,14 @@ export function arbitraryFor(generator: Generator): fc.Arbitrary<unknown> {
     case 'csv':
       return csvArbitrary(generator, arbitraryFor);
   }
+}
+
+/**
+ * The records a criterion's `forAll` tries first (fast-check `examples`), and what they try per
+ * field for the report; a function of the generators and the seed, so a seed replays them.
+ */
+export function forAllEdges(forAll: Record<string, Generator>, seed: number) {
+  return recordEdges(forAll, seed, arbitraryFor);
 }
 
 /** The arbitrary of a criterion's `forAll`: one record of named values. */

@@ -8,7 +8,7 @@ export function slugArbitrary(minLength: number, maxLength: number): fc.Arbitrar
   return fc.string({ unit: fc.constantFrom(...SLUG_CHARS), minLength, maxLength });
 }
 
-function parseIsoDate(text: string): number {
+export function parseIsoDate(text: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) throw new Error(`expected a YYYY-MM-DD date, got ${JSON.stringify(text)}`);
   const date = new Date(0);
@@ -40,4 +40,9 @@ export function formatUnits(units: number, scale: number): string {
   const digits = String(Math.abs(units)).padStart(scale + 1, '0');
   if (scale === 0) return `${sign}${digits}`;
   return `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}
+
+/** min, min + 1, max - 1, max: distinct and inside the range (the edges of a bounded generator). */
+export function ladder(min: number, max: number): number[] {
+  return [...new Set([min, min + 1, max - 1, max])].filter((n) => n >= min && n <= max);
 }

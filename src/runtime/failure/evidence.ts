@@ -18,6 +18,8 @@ export interface FailureEvidence {
   runs?: number;
   shrinks?: number;
   shrinkingInterrupted?: boolean;
+  /** The edge values a property tried before random ones, one line per field. */
+  boundaries?: string[];
   /** Faults injected during the failing run, one line each with its time offset. */
   faults: string[];
   /** The failing run's last requests and responses, one line each. */
@@ -32,7 +34,8 @@ export interface FailureEvidence {
 
 /** What the runtime records on a test: `task.meta.specgate`. */
 export type VerdictMeta =
-  { outcome: 'passed'; runs: number; seed: number } | { outcome: 'failed'; evidence: FailureEvidence };
+  | { outcome: 'passed'; runs: number; seed: number; boundaries?: string[] }
+  | { outcome: 'failed'; evidence: FailureEvidence };
 
 declare module '@vitest/runner' {
   interface TaskMeta {

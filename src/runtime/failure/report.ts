@@ -19,6 +19,8 @@ export interface PropertyOutcome {
   shrinks: number;
   /** True when shrinking was cut short by its time budget. */
   shrinkingInterrupted: boolean;
+  /** The edge values tried before random ones, per field (`id: length 1, length 64`). */
+  boundaries?: string[];
 }
 
 export interface FailureReport {
@@ -77,6 +79,7 @@ export function buildFailureEvidence(report: FailureReport): FailureEvidence {
       runs: property.runs,
       shrinks: property.shrinks,
       shrinkingInterrupted: property.shrinkingInterrupted,
+      ...(property.boundaries?.length ? { boundaries: property.boundaries } : {}),
     });
   }
   return evidence;
@@ -119,6 +122,7 @@ export function formatFailureEvidence(
       '',
       `seed ${evidence.seed}, path ${escapeLine(evidence.path)}`,
     );
+    lines.push(...section('Boundary values tried first', (evidence.boundaries ?? []).map(escapeText)));
   }
   lines.push(...section('Fault schedule', evidence.faults.map(escapeText)));
   lines.push(...section('Transcript (last 20 entries)', evidence.transcript.map(escapeText)));

@@ -7,7 +7,7 @@ import { createHash, randomInt } from 'node:crypto';
 import fc from 'fast-check';
 import { TestRunner } from 'vitest';
 import type { Check, Criterion } from '../../ir.js';
-import { forAllArbitrary } from '../arbitraries/index.js';
+import { forAllArbitrary, forAllEdges } from '../arbitraries/index.js';
 import { buildFailureEvidence, formatFailureEvidence, replayCommand } from '../failure/index.js';
 import type { FailureEvidence, PropertyOutcome, VerdictMeta } from '../failure/index.js';
 import { createTempDir, removeTempDir } from '../process/index.js';
@@ -148,8 +148,8 @@ export async function verifyCriterion(
 ): Promise<void> {
   const seed = knobs.seed ?? randomInt(0, 2 ** 31 - 1);
   try {
-    const runs = await judge(suite, identity, criterion, knobs, seed);
-    recordVerdict({ outcome: 'passed', runs, seed });
+    const { runs, boundaries } = await judge(suite, identity, criterion, knobs, seed);
+    recordVerdict({ outcome: 'passed', runs, seed, ...(boundaries.length > 0 ? { boundaries } : {}) });
   } catch (error) {
     const failed =
       error instanceof CriterionFailure ? error : failureOutsideRuns(suite, identity, criterion, error, seed);
@@ -158,14 +158,18 @@ export async function verifyCriterion(
   }
 }
 
-/** Runs the criterion; resolves with the number of runs that held, throws a CriterionFailure or any error. */
+/**
+ * Runs the criterion; resolves with the number of runs that held and the edge values tried, throws a
+ * CriterionFailure or any error. A property tries its generators' edges first (fast-check `examples`,
+ * counted as runs and walked by `--path` like the random ones) and then `runs` random values.
+ */
 async function judge(
   suite: SuiteEnvironment,
   identity: SuiteIdentity,
   criterion: Criterion,
   knobs: Knobs,
   seed: number,
-): Promise<number> {
+): Promise<{ runs: number; boundaries: string[] }> {
   const check = criterion.check;
   if (!check) throw new Error(`${criterion.id} has no executable check (no yaml block)`);
   const executable = { ...criterion, check };
@@ -173,10 +177,11 @@ async function judge(
   if (!check.forAll || Object.keys(check.forAll).length === 0) {
     const outcome = await runOnce(suite, executable, {}, seed);
     if (outcome.error !== undefined) throw failure(suite, identity, criterion, outcome, seed);
-    return 1;
+    return { runs: 1, boundaries: [] };
   }
 
-  const numRuns = knobs.runs ?? check.runs ?? suite.config.runs;
+  const edges = forAllEdges(check.forAll, seed);
+  const numRuns = edges.values.length + (knobs.runs ?? check.runs ?? suite.config.runs);
   const timeout = check.timeout ?? suite.config.timeout;
   let firstFailureAt: number | undefined;
   let lastFailure: { outcome: RunOutcome; values: Record<string, unknown> } | undefined;
@@ -197,12 +202,13 @@ async function judge(
   const details = await fc.check(property, {
     numRuns,
     seed,
+    examples: edges.values.map((values) => [values]),
     path: knobs.path,
     endOnFailure: false,
     interruptAfterTimeLimit: numRuns * timeout + knobs.shrinkBudgetMs,
     markInterruptAsFailure: false,
   });
-  if (!details.failed) return details.numRuns;
+  if (!details.failed) return { runs: details.numRuns, boundaries: edges.tried };
   if (!lastFailure)
     throw details.errorInstance ?? new Error(`${criterion.id}: property failed without a failing run`);
   throw failure(suite, identity, criterion, lastFailure.outcome, seed, {
@@ -212,5 +218,6 @@ async function judge(
     runs: details.numRuns,
     shrinks: details.numShrinks,
     shrinkingInterrupted,
+    boundaries: edges.tried,
   });
 }
